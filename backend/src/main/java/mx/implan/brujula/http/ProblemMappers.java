@@ -1,0 +1,119 @@
+package mx.implan.brujula.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Maps every exception a request can raise to {@code application/problem+json}. Client mistakes
+ * become 4xx with a stable code and the field at fault; anything unexpected becomes a 500 whose
+ * body carries only a correlation id (never a stack trace), logged here.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem problem, HttpHeaders headers, UriInfo uri) {
+        return respond(problem, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpHeaders headers, UriInfo uri) {
+        return respond(new ApiProblem(400, "MALFORMED_JSON", "Bad Request",
+                "The body is not well-formed JSON (line {0}, column {1})",
+                e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongJsonShape(JsonMappingException e, HttpHeaders headers, UriInfo uri) {
+        String field = JsonPaths.of(e);
+        Locale locale = locale(headers);
+        String message = ProblemMessages.detail("INVALID_TYPE", locale, "Wrong JSON type", field);
+        ApiProblem problem = new ApiProblem(400, "INVALID_TYPE", "Bad Request", "A field has the wrong JSON type: {0}",
+                List.of(new FieldError(field, "INVALID_TYPE", message)), field);
+        return respond(problem, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        return respond(new ApiProblem(400, "MALFORMED_JSON", "Bad Request", "The body is not valid JSON"), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return respond(unauthenticated(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return respond(unauthenticated(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ApiProblem.forbidden("FORBIDDEN", "Your role may not do this"), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        ApiProblem problem;
+        if (e instanceof NotFoundException) {
+            problem = ApiProblem.notFound("NOT_FOUND", "No such resource");
+        } else if (e instanceof NotAllowedException) {
+            problem = new ApiProblem(405, "METHOD_NOT_ALLOWED", "Method Not Allowed", "This method is not allowed here");
+        } else if (e instanceof NotSupportedException) {
+            problem = new ApiProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", "This content type is not accepted here");
+        } else if (e instanceof NotAcceptableException) {
+            problem = new ApiProblem(406, "NOT_ACCEPTABLE", "Not Acceptable", "No representation matches the Accept header");
+        } else if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof JsonMappingException mapping ? wrongJsonShape(mapping, headers, uri) : otherJson(json, headers, uri);
+        } else if (status >= 400 && status < 500) {
+            problem = new ApiProblem(status, "BAD_REQUEST", "Bad Request", "The request could not be understood");
+        } else {
+            return internal(e, headers, uri);
+        }
+        return respond(problem, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error, incident %s", incident);
+        ApiProblem problem = new ApiProblem(500, "INTERNAL_ERROR", "Internal Server Error",
+                "Unexpected error; quote incident {0} to support", incident).with("incident", incident);
+        return respond(problem, headers, uri);
+    }
+
+    private static ApiProblem unauthenticated() {
+        return new ApiProblem(401, "UNAUTHENTICATED", "Unauthorized", "A valid access token is required")
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    private static Response respond(ApiProblem problem, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.toResponse(problem, locale(headers), uri == null ? null : uri.getPath());
+    }
+
+    private static Locale locale(HttpHeaders headers) {
+        return RequestLocale.from(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+}
