@@ -20,6 +20,8 @@ CREATE TABLE observation (
     -- the device's offset, kept so capturedAt round-trips exactly as the device wrote it
     captured_offset       text             NOT NULL DEFAULT 'Z',
     captured_at_precision text             NOT NULL DEFAULT 'INSTANT',
+    -- receivedAt - sentAt when the device clock was off (CLOCK_SKEW); capturedAt + offset is the best estimate
+    clock_offset_s        bigint,
     device_id             text,
     notes                 text,
     attributes            jsonb            NOT NULL DEFAULT '{}'::jsonb,

@@ -1,0 +1,167 @@
+package mx.implan.brujula.observations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import mx.implan.brujula.audit.AuditEntryEntity;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.http.QueryParams;
+import mx.implan.brujula.model.Page;
+import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.model.observation.ObservationKind;
+import mx.implan.brujula.model.observation.ObservationStatus;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Query observations, read one with its history, change its status (supervisors). */
+@Path("/api/v1/observations")
+@Tag(name = "observations")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class ObservationResource {
+
+    @Inject
+    ObservationQuery query;
+    @Inject
+    ObservationStatusService statuses;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Observations you may read", description = "Supervisors and admins read all; others their own. kind and status accept comma-separated lists; bbox is minLon,minLat,maxLon,maxLat; from/to filter capturedAt (ISO-8601, to exclusive).")
+    public Page<Observation> list(@QueryParam("kind") String kind, @QueryParam("status") String status,
+                                  @QueryParam("bbox") String bbox, @QueryParam("from") String from,
+                                  @QueryParam("to") String to, @QueryParam("limit") String limit,
+                                  @QueryParam("cursor") String cursor) {
+        OffsetDateTime fromTime = QueryParams.instant("from", from);
+        OffsetDateTime toTime = QueryParams.instant("to", to);
+        if (fromTime != null && toTime != null && toTime.isBefore(fromTime)) {
+            throw ApiProblem.invalidParameter("to", "RANGE_INVERTED", "to must not be before from");
+        }
+        ObservationQuery.Filter filter = new ObservationQuery.Filter(
+                enums("kind", kind, ObservationKind.class), enums("status", status, ObservationStatus.class),
+                QueryParams.bbox("bbox", bbox), fromTime, toTime,
+                QueryParams.intInRange("limit", limit, 100, 1, 1000), cursor);
+        return query.find(actor(), filter);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "One observation with its revision history and audited status changes")
+    public ObservationDetail get(@PathParam("id") String id) {
+        ObservationEntity row = readable(parseId(id));
+        List<Revision> history = ObservationRevisionEntity.history(row.id).stream()
+                .map(r -> new Revision(r.rev, r.change, r.actor, r.createdAt)).toList();
+        List<AuditEntry> audit = AuditEntryEntity.of("observation", row.id.toString()).stream()
+                .map(a -> new AuditEntry(a.at, a.actor, a.action, json(a.before), json(a.after))).toList();
+        return new ObservationDetail(ObservationMapper.toWire(row), history, audit);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Change the status (triage)", description = "Body {\"status\", \"reason\"?, \"rev\"?}; rev makes the change conditional (409 when stale). Invalid transitions are 422.")
+    public Observation patch(@PathParam("id") String id, StatusChange change) {
+        UUID observationId = parseId(id);
+        if (change == null || change.status() == null || change.status().isBlank()) {
+            throw ApiProblem.invalidParameter("status", "REQUIRED", "status is required");
+        }
+        ObservationStatus target;
+        try {
+            target = ObservationStatus.valueOf(change.status().trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter("status", "INVALID_ENUM", "status must be one of " + Arrays.toString(ObservationStatus.values()));
+        }
+        if (change.reason() != null && change.reason().length() > 2000) {
+            throw ApiProblem.invalidParameter("reason", "TOO_LONG", "reason must be at most 2000 characters");
+        }
+        return statuses.change(actor(), observationId, target, change.rev(), change.reason()).observation();
+    }
+
+    private ObservationEntity readable(UUID id) {
+        ObservationEntity row = ObservationEntity.findById(id);
+        Actor actor = actor();
+        if (row == null || !(actor.isSupervisor() || row.author.equals(actor.name()))) {
+            // The same answer whether it does not exist or is someone else's: ids are not probes.
+            throw ApiProblem.notFound("OBSERVATION_NOT_FOUND", "Observation {0} does not exist", id);
+        }
+        return row;
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter("id", "INVALID_UUID", "id must be a UUID");
+        }
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(String name, String raw, Class<E> type) {
+        EnumSet<E> values = EnumSet.noneOf(type);
+        if (raw == null || raw.isBlank()) {
+            return values;
+        }
+        for (String part : raw.split(",")) {
+            try {
+                values.add(Enum.valueOf(type, part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidParameter(name, "INVALID_ENUM", name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+        return values;
+    }
+
+    private static JsonNode json(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** PATCH body. */
+    public record StatusChange(String status, String reason, Long rev) {
+    }
+
+    public record Revision(long rev, String change, String actor, OffsetDateTime at) {
+    }
+
+    public record AuditEntry(OffsetDateTime at, String actor, String action, JsonNode before, JsonNode after) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ObservationDetail(@JsonUnwrapped Observation observation, List<Revision> history, List<AuditEntry> audit) {
+    }
+}

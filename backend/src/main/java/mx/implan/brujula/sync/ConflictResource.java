@@ -1,0 +1,97 @@
+package mx.implan.brujula.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.http.QueryParams;
+import mx.implan.brujula.model.json.WireJson;
+import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ObservationMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Open sync conflicts and their resolution (supervisors: all; others: their own). */
+@Path("/api/v1/conflicts")
+@Tag(name = "conflicts")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
+public class ConflictResource {
+
+    private static final ObjectMapper JSON = WireJson.strict();
+
+    @Inject
+    SyncConflicts conflicts;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Open conflicts, oldest first", description = "Each with the device's version (mine), the current server copy and the fields both sides changed.")
+    public List<ConflictView> open(@QueryParam("limit") String limit) {
+        int size = QueryParams.intInRange("limit", limit, 100, 1, 1000);
+        Actor actor = actor();
+        List<SyncConflictEntity> rows = actor.isSupervisor()
+                ? SyncConflictEntity.<SyncConflictEntity>find("resolvedAt is null order by createdAt").page(0, size).list()
+                : SyncConflictEntity.<SyncConflictEntity>find("resolvedAt is null and author = ?1 order by createdAt", actor.name()).page(0, size).list();
+        return rows.stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve a conflict", description = "Body {\"resolution\": \"TAKE_SERVER\" | \"TAKE_MINE\"}. The author or a supervisor.")
+    public Observation resolve(@PathParam("id") String id, ResolutionRequest request) {
+        UUID conflictId;
+        try {
+            conflictId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter("id", "INVALID_UUID", "id must be a UUID");
+        }
+        if (request == null || request.resolution() == null) {
+            throw ApiProblem.invalidParameter("resolution", "REQUIRED", "resolution is required: TAKE_SERVER | TAKE_MINE");
+        }
+        return conflicts.resolve(actor(), conflictId, request.resolution());
+    }
+
+    private ConflictView view(SyncConflictEntity c) {
+        ObservationEntity current = ObservationEntity.findById(c.observationId);
+        try {
+            return new ConflictView(c.id, c.observationId, c.author, c.baseRev, c.serverRev, List.of(c.fields),
+                    JSON.readTree(c.mine), current == null ? null : JSON.valueToTree(ObservationMapper.toWire(current)), c.createdAt);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    public record ResolutionRequest(String resolution) {
+    }
+
+    public record ConflictView(UUID id, UUID observationId, String author, long baseRev, long serverRev,
+                               List<String> fields, JsonNode mine, JsonNode server, OffsetDateTime createdAt) {
+    }
+}

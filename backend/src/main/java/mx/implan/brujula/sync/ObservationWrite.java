@@ -1,0 +1,178 @@
+package mx.implan.brujula.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import mx.implan.brujula.audit.AuditTrail;
+import mx.implan.brujula.model.hash.ContentHash;
+import mx.implan.brujula.model.merge.MergeResult;
+import mx.implan.brujula.model.merge.ThreeWayMerge;
+import mx.implan.brujula.model.observation.Flag;
+import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.model.observation.Resolution;
+import mx.implan.brujula.model.observation.StatusLifecycle;
+import mx.implan.brujula.model.sync.FieldError;
+import mx.implan.brujula.model.sync.PushResult;
+import mx.implan.brujula.model.sync.PushStatus;
+import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.observations.ObservationRevisionEntity;
+import mx.implan.brujula.observations.ObservationStore;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies one validated device write in its own short transaction: idempotency by opId,
+ * author-or-supervisor edits, three-way merge on a stale baseRev, conflicts recorded.
+ */
+@ApplicationScoped
+public class ObservationWrite {
+
+    /** Flags recomputed from content on every write; others (e.g. INCOMPLETE) are kept. */
+    private static final Set<Flag> CONTENT_FLAGS = EnumSet.of(Flag.OUTSIDE_AOI, Flag.UNKNOWN_WORK, Flag.CLOCK_SKEW);
+
+    @Inject
+    ObservationStore store;
+    @Inject
+    ServerChecks checks;
+    @Inject
+    SyncConflicts conflicts;
+    @Inject
+    AuditTrail audit;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PushResult apply(PushContext ctx, Observation mine) {
+        AppliedOpEntity applied = AppliedOpEntity.findById(mine.opId());
+        if (applied != null) {
+            return replay(ctx, mine, applied);
+        }
+        ObservationEntity current = ObservationEntity.lockForUpdate(mine.id());
+        PushResult result = current == null ? create(ctx, mine) : edit(ctx, mine, current);
+        if (result.status() != PushStatus.REJECTED) {
+            remember(ctx, mine, result);
+        }
+        return result;
+    }
+
+    private PushResult replay(PushContext ctx, Observation mine, AppliedOpEntity applied) {
+        if (!applied.actor.equals(ctx.actor().name()) || !applied.observationId.equals(mine.id())) {
+            return rejected(mine, "opId", "OP_ID_REUSED", ctx);
+        }
+        PushResult original = SyncJson.readResult(applied.result);
+        if (original.status() == PushStatus.CONFLICT) {
+            return original;
+        }
+        // The write is already in: same rev and flags as the first time, so the device can adopt them.
+        return new PushResult(original.id(), original.opId(), PushStatus.UNCHANGED, original.rev(),
+                original.missingPhotos(), original.flags(), null, original.server());
+    }
+
+    private PushResult create(PushContext ctx, Observation mine) {
+        ObservationEntity row = new ObservationEntity();
+        row.id = mine.id();
+        ObservationMapper.copyDeviceFields(mine, row);
+        ServerChecks.Outcome outcome = checks.check(mine, ctx.sentAt(), ctx.receivedAt());
+        row.flags = ObservationMapper.flagNames(outcome.flags());
+        row.areaM2 = outcome.areaM2();
+        row.clockOffsetSeconds = outcome.clockOffsetSeconds();
+        row.status = StatusLifecycle.initial(mine.kind()).name();
+        row.author = ctx.actor().name();
+        row.contentHash = ContentHash.of(mine);
+        row.receivedAt = ctx.receivedAt();
+        Observation stored = store.insert(row, ctx.actor().name(), mine.opId());
+        return new PushResult(mine.id(), mine.opId(), PushStatus.CREATED, stored.rev(), List.of(), stored.flags(), null, null);
+    }
+
+    private PushResult edit(PushContext ctx, Observation mine, ObservationEntity current) {
+        boolean isAuthor = current.author.equals(ctx.actor().name());
+        if (!isAuthor && !ctx.actor().isSupervisor()) {
+            // Never answer with someone else's copy.
+            return rejected(mine, "id", "NOT_AUTHOR", ctx);
+        }
+        if (!current.kind.equals(mine.kind().name())) {
+            return rejected(mine, "kind", "KIND_IMMUTABLE", ctx);
+        }
+        Observation server = ObservationMapper.toWire(current);
+        if (mine.resolution() == Resolution.TAKE_SERVER) {
+            conflicts.close(current.id, ctx.actor().name(), "TAKE_SERVER", isAuthor);
+            return unchanged(mine, server);
+        }
+        long baseRev = mine.baseRev() == null ? 0 : mine.baseRev();
+        if (baseRev == 0) {
+            // A create arriving after an edit of the same item (out of order), or a resend: the server
+            // already holds a state at least as new; the device adopts it.
+            return unchanged(mine, server);
+        }
+        String hash = ContentHash.of(mine);
+        if (hash.equals(current.contentHash)) {
+            if (baseRev == current.rev && isAuthor) {
+                conflicts.close(current.id, ctx.actor().name(), "KEEP_MINE", true);
+            }
+            return baseRev == current.rev ? unchanged(mine, server.rev(), server.flags(), null) : unchanged(mine, server);
+        }
+        if (baseRev == current.rev) {
+            Observation saved = save(ctx, mine, current, hash, mine.opId(), ObservationStore.EDIT);
+            if (isAuthor) {
+                conflicts.close(current.id, ctx.actor().name(), "KEEP_MINE", true);
+            }
+            return new PushResult(mine.id(), mine.opId(), PushStatus.UPDATED, saved.rev(), List.of(), saved.flags(), null, null);
+        }
+        Optional<ObservationRevisionEntity> base = baseRev < current.rev
+                ? ObservationRevisionEntity.find(current.id, baseRev) : Optional.empty();
+        if (base.isEmpty()) {
+            return rejected(mine, "baseRev", "BASE_REV_UNKNOWN", ctx);
+        }
+        MergeResult merge = ThreeWayMerge.merge(ObservationMapper.fromJson(base.get().doc), server, mine);
+        if (merge.hasConflict()) {
+            conflicts.open(current, ctx.actor().name(), mine, merge.conflictingFields());
+            return PushResult.conflict(mine.id(), mine.opId(), server);
+        }
+        Observation merged = merge.merged();
+        Observation saved = save(ctx, merged, current, ContentHash.of(merged), mine.opId(), ObservationStore.MERGE);
+        return new PushResult(mine.id(), mine.opId(), PushStatus.UPDATED, saved.rev(), List.of(), saved.flags(), null, saved);
+    }
+
+    private Observation save(PushContext ctx, Observation content, ObservationEntity row, String hash, UUID opId, String change) {
+        ObservationMapper.copyDeviceFields(content, row);
+        ServerChecks.Outcome outcome = checks.check(content, ctx.sentAt(), ctx.receivedAt());
+        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+        ObservationMapper.flags(row.flags).stream().filter(f -> !CONTENT_FLAGS.contains(f)).forEach(flags::add);
+        flags.addAll(outcome.flags());
+        row.flags = ObservationMapper.flagNames(List.copyOf(flags));
+        row.areaM2 = outcome.areaM2();
+        row.clockOffsetSeconds = outcome.clockOffsetSeconds();
+        row.contentHash = hash;
+        return store.update(row, ctx.actor().name(), opId, change);
+    }
+
+    private void remember(PushContext ctx, Observation mine, PushResult result) {
+        AppliedOpEntity op = new AppliedOpEntity();
+        op.opId = mine.opId();
+        op.observationId = mine.id();
+        op.actor = ctx.actor().name();
+        op.status = result.status().name();
+        op.rev = result.rev();
+        op.result = SyncJson.write(result);
+        op.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        op.persist();
+    }
+
+    private static PushResult unchanged(Observation mine, Observation server) {
+        return unchanged(mine, server.rev(), server.flags(), server);
+    }
+
+    private static PushResult unchanged(Observation mine, Long rev, List<Flag> flags, Observation server) {
+        return new PushResult(mine.id(), mine.opId(), PushStatus.UNCHANGED, rev, List.of(), flags, null, server);
+    }
+
+    private static PushResult rejected(Observation mine, String field, String code, PushContext ctx) {
+        return PushResult.rejected(mine.id(), mine.opId(),
+                List.of(new FieldError(field, code, SyncMessages.text(code, ctx.locale()))));
+    }
+}

@@ -1,0 +1,157 @@
+package mx.implan.brujula.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.events.ChangeLog;
+import mx.implan.brujula.model.json.WireJson;
+import mx.implan.brujula.model.sync.Change;
+import mx.implan.brujula.model.sync.ChangeOp;
+import mx.implan.brujula.model.sync.ChangeType;
+import mx.implan.brujula.model.sync.PullResponse;
+import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ObservationMapper;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Delivers changes after a cursor. Only rows whose transaction is older than every transaction
+ * still running are returned ({@code txid < pg_snapshot_xmin}): a change whose sequence number was
+ * taken early but which committed late is delivered on a later pull instead of being skipped.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PullService {
+
+    private static final ObjectMapper JSON = WireJson.strict();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReferenceDocuments references;
+
+    private final DistributionSummary lag;
+
+    @Inject
+    public PullService(MeterRegistry metrics) {
+        this.lag = DistributionSummary.builder("brujula.sync.pull.lag")
+                .description("Seconds between a change being committed and a device pulling it")
+                .baseUnit("seconds").register(metrics);
+    }
+
+    public UUID epoch() {
+        return (UUID) em.createNativeQuery("SELECT epoch FROM sync_state WHERE id = 1").getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    public PullResponse pull(Actor actor, String cursorText, int limit) {
+        UUID epoch = epoch();
+        PullCursor cursor = PullCursor.decode(cursorText, epoch);
+        boolean seesAll = actor.isSupervisor();
+        boolean getsReference = !actor.roles().isEmpty() && !(actor.roles().size() == 1 && actor.has(Roles.CITIZEN));
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT txid::text, seq, entity_type, entity_id, op, rev, changed_at
+                        FROM change_log
+                        WHERE (txid, seq) > (CAST(?1 AS xid8), ?2)
+                          AND txid < pg_snapshot_xmin(pg_current_snapshot())
+                          AND (entity_type <> 'observation' OR ?3 OR owner = ?4)
+                          AND (entity_type = 'observation' OR ?5)
+                        ORDER BY txid, seq
+                        LIMIT ?6""")
+                .setParameter(1, Long.toString(cursor.txid()))
+                .setParameter(2, cursor.seq())
+                .setParameter(3, seesAll)
+                .setParameter(4, actor.name())
+                .setParameter(5, getsReference)
+                .setParameter(6, limit + 1)
+                .getResultList();
+        boolean hasMore = rows.size() > limit;
+        List<Object[]> page = hasMore ? rows.subList(0, limit) : rows;
+        if (page.isEmpty()) {
+            return new PullResponse(List.of(), cursor.encode(), false);
+        }
+        Object[] last = page.get(page.size() - 1);
+        PullCursor next = new PullCursor(epoch, Long.parseLong((String) last[0]), ((Number) last[1]).longValue());
+        return new PullResponse(changes(page), next.encode(), hasMore);
+    }
+
+    private List<Change> changes(List<Object[]> page) {
+        // Several changes of one entity in a page collapse into its latest state, at its last position.
+        Map<String, Object[]> latest = new LinkedHashMap<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Object[] row : page) {
+            String key = row[2] + "/" + row[3];
+            latest.remove(key);
+            latest.put(key, row);
+            OffsetDateTime changedAt = toOffset(row[6]);
+            if (changedAt != null) {
+                lag.record(Math.max(0, Duration.between(changedAt, now).toMillis() / 1000.0));
+            }
+        }
+        Map<UUID, ObservationEntity> observations = loadObservations(latest.values());
+        List<Change> changes = new ArrayList<>(latest.size());
+        for (Object[] row : latest.values()) {
+            String type = (String) row[2];
+            String id = (String) row[3];
+            ChangeOp op = ChangeOp.valueOf((String) row[4]);
+            JsonNode data = null;
+            Long rev = row[5] == null ? null : ((Number) row[5]).longValue();
+            if (op == ChangeOp.UPSERT) {
+                switch (type) {
+                    case ChangeLog.OBSERVATION -> {
+                        ObservationEntity entity = observations.get(UUID.fromString(id));
+                        data = entity == null ? null : JSON.valueToTree(ObservationMapper.toWire(entity));
+                        rev = entity == null ? rev : entity.rev;
+                    }
+                    case ChangeLog.WORK -> data = references.work(id);
+                    case ChangeLog.ZONE -> data = references.zone(id);
+                    default -> data = null;
+                }
+                if (data == null) {
+                    continue;
+                }
+            }
+            changes.add(new Change(ChangeType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), op, id, rev, data));
+        }
+        return changes;
+    }
+
+    private Map<UUID, ObservationEntity> loadObservations(java.util.Collection<Object[]> rows) {
+        List<UUID> ids = rows.stream().filter(r -> ChangeLog.OBSERVATION.equals(r[2]))
+                .map(r -> UUID.fromString((String) r[3])).toList();
+        Map<UUID, ObservationEntity> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            for (ObservationEntity e : ObservationEntity.<ObservationEntity>list("id in ?1", ids)) {
+                byId.put(e.id, e);
+            }
+        }
+        return byId;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return null;
+    }
+}

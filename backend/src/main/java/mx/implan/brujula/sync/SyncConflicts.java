@@ -1,0 +1,132 @@
+package mx.implan.brujula.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import mx.implan.brujula.audit.AuditTrail;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.model.hash.ContentHash;
+import mx.implan.brujula.model.merge.MergeResult;
+import mx.implan.brujula.model.merge.ThreeWayMerge;
+import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.observations.ObservationRevisionEntity;
+import mx.implan.brujula.observations.ObservationStore;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Opens, lists and closes sync conflicts; every closing is audited. */
+@ApplicationScoped
+public class SyncConflicts {
+
+    public static final String TAKE_SERVER = "TAKE_SERVER";
+    public static final String TAKE_MINE = "TAKE_MINE";
+
+    @Inject
+    AuditTrail audit;
+    @Inject
+    ObservationStore store;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(ObservationEntity current, String author, Observation mine, List<String> fields) {
+        SyncConflictEntity conflict = new SyncConflictEntity();
+        conflict.id = UUID.randomUUID();
+        conflict.observationId = current.id;
+        conflict.author = author;
+        conflict.opId = mine.opId();
+        conflict.baseRev = mine.baseRev() == null ? 0 : mine.baseRev();
+        conflict.serverRev = current.rev;
+        conflict.fields = fields.toArray(String[]::new);
+        conflict.mine = ObservationMapper.toJson(mine);
+        conflict.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        conflict.persist();
+    }
+
+    /** Closes the open conflicts of an observation: the author's own, or all when a supervisor acts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(UUID observationId, String actor, String resolution, boolean onlyOwn) {
+        for (SyncConflictEntity conflict : SyncConflictEntity.openFor(observationId)) {
+            if (!onlyOwn || conflict.author.equals(actor)) {
+                markResolved(conflict, actor, resolution);
+            }
+        }
+    }
+
+    /**
+     * Resolves one conflict. TAKE_SERVER keeps the server copy; TAKE_MINE writes the device's values
+     * for the conflicting fields on top of the current revision (other fields merge as usual).
+     */
+    @Transactional
+    public Observation resolve(Actor actor, UUID conflictId, String resolution) {
+        SyncConflictEntity conflict = SyncConflictEntity.findById(conflictId);
+        if (conflict == null || !(actor.isSupervisor() || conflict.author.equals(actor.name()))) {
+            throw ApiProblem.notFound("CONFLICT_NOT_FOUND", "Conflict {0} does not exist", conflictId);
+        }
+        if (conflict.resolvedAt != null) {
+            throw ApiProblem.conflict("CONFLICT_ALREADY_RESOLVED", "Conflict {0} is already resolved", conflictId);
+        }
+        ObservationEntity row = ObservationEntity.lockForUpdate(conflict.observationId);
+        Observation before = ObservationMapper.toWire(row);
+        Observation after = before;
+        if (TAKE_MINE.equals(resolution)) {
+            Observation mine = ObservationMapper.fromJson(conflict.mine);
+            Observation base = ObservationRevisionEntity.find(row.id, conflict.baseRev)
+                    .map(r -> ObservationMapper.fromJson(r.doc)).orElse(before);
+            MergeResult merge = ThreeWayMerge.merge(base, before, mine);
+            Observation resolved = overlay(merge.merged(), mine, merge.conflictingFields());
+            ObservationMapper.copyDeviceFields(resolved, row);
+            row.contentHash = ContentHash.of(resolved);
+            after = store.update(row, actor.name(), null, ObservationStore.RESOLUTION);
+        } else if (!TAKE_SERVER.equals(resolution)) {
+            throw ApiProblem.invalidParameter("resolution", "INVALID_ENUM", "TAKE_SERVER | TAKE_MINE");
+        }
+        markResolved(conflict, actor.name(), resolution);
+        audit.record(actor.name(), "conflict.resolve", "observation", row.id.toString(),
+                Map.of("rev", before.rev(), "conflict", conflictId.toString()),
+                Map.of("rev", after.rev(), "resolution", resolution));
+        return after;
+    }
+
+    private void markResolved(SyncConflictEntity conflict, String actor, String resolution) {
+        conflict.resolvedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        conflict.resolvedBy = actor;
+        conflict.resolution = resolution;
+        audit.record(actor, "conflict.close", "sync_conflict", conflict.id.toString(), null,
+                Map.of("observationId", conflict.observationId.toString(), "resolution", resolution));
+    }
+
+    /** Takes {@code mine}'s value for each named field ({@code notes}, {@code attributes.severity}…). */
+    static Observation overlay(Observation merged, Observation mine, List<String> fields) {
+        Observation.Builder b = merged.toBuilder();
+        Map<String, Object> attributes = new LinkedHashMap<>(merged.attributesOrEmpty());
+        for (String field : fields) {
+            switch (field) {
+                case "geometry" -> b.geometry(mine.geometry());
+                case "accuracyM" -> b.accuracyM(mine.accuracyM());
+                case "capturedAt" -> b.capturedAt(mine.capturedAt());
+                case "capturedAtPrecision" -> b.capturedAtPrecision(mine.capturedAtPrecision());
+                case "notes" -> b.notes(mine.notes());
+                case "photos" -> b.photos(mine.photos());
+                default -> {
+                    if (field.startsWith("attributes.")) {
+                        String key = field.substring("attributes.".length());
+                        Object value = mine.attributesOrEmpty().get(key);
+                        if (value == null) {
+                            attributes.remove(key);
+                        } else {
+                            attributes.put(key, value);
+                        }
+                    }
+                }
+            }
+        }
+        return b.attributes(attributes).build();
+    }
+}

@@ -1,0 +1,105 @@
+package mx.implan.brujula.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.http.QueryParams;
+import mx.implan.brujula.http.RequestLocale;
+import mx.implan.brujula.model.json.WireJson;
+import mx.implan.brujula.model.sync.PullResponse;
+import mx.implan.brujula.model.sync.PushResponse;
+import mx.implan.brujula.model.validation.ObservationValidator;
+import mx.implan.brujula.model.validation.Violation;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Device sync: push journal writes, pull changes since a cursor. */
+@Path("/api/v1/sync")
+@Tag(name = "sync")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
+public class SyncResource {
+
+    private static final ObjectMapper JSON = WireJson.strict();
+
+    @Inject
+    PushService pushService;
+    @Inject
+    PullService pullService;
+    @Inject
+    SyncConfig config;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    HttpHeaders headers;
+
+    @POST
+    @Path("/push")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push journal writes", description = "Per-item results in request order: CREATED, UPDATED, UNCHANGED, CONFLICT or REJECTED. 413 names maxItems or maxBytes.")
+    public PushResponse push(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
+        if (bytes.length > config.maxBytes()) {
+            throw tooLarge("maxBytes", config.maxBytes());
+        }
+        JsonNode root = JSON.readTree(bytes);
+        Locale locale = RequestLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        List<Violation> envelope = ObservationValidator.validatePushEnvelope(root);
+        if (!envelope.isEmpty()) {
+            throw new ApiProblem(400, "INVALID_PUSH", "Bad Request", "The push does not have the expected shape",
+                    envelope.stream().map(v -> new FieldError(v.field(), v.code(), v.message(locale))).toList());
+        }
+        JsonNode items = root.get("items");
+        if (items.size() > config.maxItems()) {
+            throw tooLarge("maxItems", config.maxItems());
+        }
+        List<JsonNode> list = new ArrayList<>(items.size());
+        items.forEach(list::add);
+        OffsetDateTime sentAt = root.hasNonNull("sentAt") ? OffsetDateTime.parse(root.get("sentAt").asText()) : null;
+        PushContext ctx = new PushContext(actor(), root.get("deviceId").asText(), sentAt,
+                OffsetDateTime.now(ZoneOffset.UTC), locale);
+        return new PushResponse(pushService.push(ctx, list));
+    }
+
+    @GET
+    @Path("/pull")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pull changes after a cursor", description = "Observations you may read, works and zones. 410 when the cursor is from another sync epoch.")
+    public PullResponse pull(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int size = QueryParams.intInRange("limit", limit, config.pullDefaultLimit(), 1, config.pullMaxLimit());
+        return pullService.pull(actor(), cursor, size);
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    private static ApiProblem tooLarge(String limit, long value) {
+        return new ApiProblem(413, "PAYLOAD_TOO_LARGE", "Content Too Large", "The request exceeds the limit ({0})",
+                limit + " = " + value).with(limit, value);
+    }
+}
