@@ -1,0 +1,13 @@
+package mx.implan.brujula.model.sync;
+
+/** Outcome of one pushed item. */
+public enum PushStatus {
+    CREATED,
+    UPDATED,
+    /** The opId was applied before: the original result is returned (a replay is never a conflict). */
+    UNCHANGED,
+    /** The same field changed on both sides; the server copy is returned, nothing overwritten. */
+    CONFLICT,
+    /** Structurally invalid or not allowed; see errors. */
+    REJECTED
+}
