@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -48,6 +49,8 @@ public class ObservationResource {
     ObservationStatusService statuses;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    mx.implan.brujula.sync.SingleObservationSubmit single;
 
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
@@ -66,6 +69,14 @@ public class ObservationResource {
                 QueryParams.bbox("bbox", bbox), fromTime, toTime,
                 QueryParams.intInRange("limit", limit, 100, 1, 1000), cursor);
         return query.find(actor(), filter);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Create or edit one observation", description = "For web forms and integrations; the same path as one push item. 201 created, 200 updated/unchanged, 422 invalid (problem+json with field errors), 409 conflict (problem+json with the server copy), 403 someone else's observation.")
+    public jakarta.ws.rs.core.Response submit(JsonNode item) {
+        return single.submit(actor(), item);
     }
 
     @GET
