@@ -19,7 +19,7 @@ mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-clas
 JAR="$BRUJULA_ROOT/backend/target/quarkus-app/quarkus-run.jar"
 PASSWORD="bench-password-$RANDOM$RANDOM"
 # The command mode migrates the fresh database and creates the bench account.
-printf '%s\n' "$PASSWORD" | java -Dquarkus.http.port=0 -Dquarkus.log.level=WARN -jar "$JAR" \
+printf '%s\n' "$PASSWORD" | java -Dquarkus.http.host-enabled=false -Dquarkus.log.level=WARN -jar "$JAR" \
   admin create-user --username bench --role inspector --password-stdin >/dev/null
 
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN java -Xmx1g -jar "$JAR" >"$OUT/backend.log" 2>&1 &

@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +17,8 @@ public class DemoLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoLoader.class);
 
-    @ConfigProperty(name = "brujula.demo.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    DemoConfig config;
     @Inject
     DemoUsers users;
     @Inject
@@ -30,7 +29,7 @@ public class DemoLoader {
     private volatile boolean finished;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         Thread loader = new Thread(this::loadAll, "demo-loader");

@@ -3,6 +3,7 @@ package mx.implan.brujula.http;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -37,10 +38,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpHeaders headers, UriInfo uri) {
-        return respond(new ApiProblem(400, "MALFORMED_JSON", "Bad Request",
-                "The body is not well-formed JSON (line {0}, column {1})",
-                e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), headers, uri);
+        return respond(malformed(e), headers, uri);
     }
 
     @ServerExceptionMapper
@@ -53,9 +51,26 @@ public class ProblemMappers {
         return respond(problem, headers, uri);
     }
 
+    /**
+     * Needed besides {@link #wrongJsonShape}: quarkus-rest-jackson ships a mapper for this more
+     * specific type (plain JSON, not a problem) and the most specific mapper wins.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return wrongJsonShape(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        return respond(new ApiProblem(400, "MALFORMED_JSON", "Bad Request", "The body is not valid JSON"), headers, uri);
+        return respond(malformed(e), headers, uri);
+    }
+
+    /** Always with line and column: the localized MALFORMED_JSON text has placeholders for both. */
+    private static ApiProblem malformed(JsonProcessingException e) {
+        return new ApiProblem(400, "MALFORMED_JSON", "Bad Request",
+                "The body is not well-formed JSON (line {0}, column {1})",
+                e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
     }
 
     @ServerExceptionMapper

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.audit.AuditEntryEntity;
 import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.QueryParams;
@@ -133,7 +134,7 @@ public class ObservationResource {
     }
 
     private Actor actor() {
-        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+        return CurrentActor.of(identity);
     }
 
     private static <E extends Enum<E>> Set<E> enums(String name, String raw, Class<E> type) {

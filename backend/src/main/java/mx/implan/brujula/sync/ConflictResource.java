@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.QueryParams;
@@ -85,7 +86,7 @@ public class ConflictResource {
     }
 
     private Actor actor() {
-        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+        return CurrentActor.of(identity);
     }
 
     public record ResolutionRequest(String resolution) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.FieldError;
@@ -95,7 +96,7 @@ public class SyncResource {
     }
 
     private Actor actor() {
-        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+        return CurrentActor.of(identity);
     }
 
     private static ApiProblem tooLarge(String limit, long value) {
