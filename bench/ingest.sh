@@ -22,7 +22,8 @@ PASSWORD="bench-password-$RANDOM$RANDOM"
 printf '%s\n' "$PASSWORD" | java -Dquarkus.http.host-enabled=false -Dquarkus.log.level=WARN -jar "$JAR" \
   admin create-user --username bench --role inspector --password-stdin >/dev/null
 
-QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN java -Xmx1g -jar "$JAR" >"$OUT/backend.log" 2>&1 &
+read -r -a EXTRA_OPTS <<<"${BRUJULA_JAVA_OPTS:-}"
+QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN java "${EXTRA_OPTS[@]}" -Xmx1g -jar "$JAR" >"$OUT/backend.log" 2>&1 &
 BACKEND=$!
 trap 'kill "$BACKEND" 2>/dev/null || true; wait "$BACKEND" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

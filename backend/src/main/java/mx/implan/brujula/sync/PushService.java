@@ -6,22 +6,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import mx.implan.brujula.model.hash.ContentHash;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.model.sync.PushResult;
+import mx.implan.brujula.model.sync.PushStatus;
 import mx.implan.brujula.model.validation.ObservationValidator;
 import mx.implan.brujula.model.validation.Violation;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Applies the items of a push one by one, in request order, each in its own transaction: one bad
- * item never rolls back the others. Also the entry point for importers, so imported records take
- * exactly the path device writes take.
+ * Applies the items of a push in request order with per-item semantics: one bad item never affects
+ * the others. New observations go through {@link BatchCreate} together; everything else (edits,
+ * replays, an id twice in one batch) and any batch that fails is applied item by item, each in its
+ * own transaction. Also the entry point for importers, so imported records take exactly the path
+ * device writes take.
  */
 @ApplicationScoped
 public class PushService {
@@ -34,37 +41,77 @@ public class PushService {
     @Inject
     ObservationWrite write;
     @Inject
+    BatchCreate batchCreate;
+    @Inject
     MeterRegistry metrics;
 
     public List<PushResult> push(PushContext ctx, List<JsonNode> items) {
-        List<PushResult> results = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            results.add(pushItem(ctx, item));
+        PushResult[] results = new PushResult[items.size()];
+        List<BatchCreate.Prepared> prepared = new ArrayList<>(items.size());
+        Map<UUID, Integer> idCount = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object outcome = prepare(ctx, items.get(i), i);
+            if (outcome instanceof PushResult rejected) {
+                results[i] = rejected;
+            } else {
+                BatchCreate.Prepared p = (BatchCreate.Prepared) outcome;
+                prepared.add(p);
+                idCount.merge(p.mine().id(), 1, Integer::sum);
+                idCount.merge(p.mine().opId(), 1, Integer::sum);
+            }
         }
-        return results;
+        // Only items whose id and opId occur once can be written out of order with the others.
+        List<BatchCreate.Prepared> candidates = prepared.stream()
+                .filter(p -> idCount.get(p.mine().id()) == 1 && idCount.get(p.mine().opId()) == 1).toList();
+        if (candidates.size() > 1) {
+            try {
+                batchCreate.createNew(ctx, candidates).forEach((index, result) -> results[index] = result);
+            } catch (RuntimeException e) {
+                LOG.debugf("Batch create fell back to per-item writes: %s", e.getMessage());
+            }
+        }
+        for (BatchCreate.Prepared p : prepared) {
+            if (results[p.index()] == null) {
+                results[p.index()] = applyWithRetry(ctx, p.mine());
+            }
+        }
+        for (PushResult r : results) {
+            count(r);
+        }
+        return Arrays.asList(results);
     }
 
     public PushResult pushItem(PushContext ctx, JsonNode item) {
-        PushResult result = applyValidated(ctx, item);
-        metrics.counter("brujula.sync.push.results", "status", result.status().name()).increment();
+        Object outcome = prepare(ctx, item, 0);
+        PushResult result = outcome instanceof PushResult rejected ? rejected
+                : applyWithRetry(ctx, ((BatchCreate.Prepared) outcome).mine());
+        count(result);
         return result;
     }
 
-    private PushResult applyValidated(PushContext ctx, JsonNode item) {
+    private void count(PushResult result) {
+        metrics.counter("brujula.sync.push.results", "status", result.status().name()).increment();
+    }
+
+    /** A REJECTED result, or the item validated and mapped. */
+    private Object prepare(PushContext ctx, JsonNode item, int index) {
         List<Violation> violations = ObservationValidator.validate(item);
         if (!violations.isEmpty()) {
             List<FieldError> errors = violations.stream()
                     .map(v -> new FieldError(v.field(), v.code(), v.message(ctx.locale()))).toList();
             return PushResult.rejected(uuid(item, "id"), uuid(item, "opId"), errors);
         }
-        Observation mine;
         try {
-            mine = JSON.treeToValue(item, Observation.class);
+            Observation mine = JSON.treeToValue(item, Observation.class);
+            return new BatchCreate.Prepared(index, mine, ContentHash.of(mine));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The validator accepts only what maps; this guards against the two drifting apart.
             return PushResult.rejected(uuid(item, "id"), uuid(item, "opId"),
                     List.of(new FieldError("$", "INVALID_TYPE", e.getMessage())));
         }
+    }
+
+    private PushResult applyWithRetry(PushContext ctx, Observation mine) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return write.apply(ctx, mine);

@@ -7,9 +7,14 @@ import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.ObservationKind;
 import mx.implan.brujula.observations.ObservationMapper;
+import org.hibernate.Session;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKBWriter;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,10 +24,19 @@ import java.util.UUID;
 /**
  * Checks that depend on server state (area of interest, works catalogue, clocks). They never
  * reject: offline work is stored with flags for review. One query answers the spatial and
- * catalogue questions and computes a green area's surface on the ellipsoid.
+ * catalogue questions for a whole batch and computes green areas' surface on the ellipsoid.
  */
 @ApplicationScoped
 public class ServerChecks {
+
+    private static final String SQL = """
+            SELECT (NOT EXISTS (SELECT 1 FROM area_of_interest)
+                    OR EXISTS (SELECT 1 FROM area_of_interest a WHERE ST_Intersects(a.geom, t.g))),
+                   (t.w = '' OR EXISTS (SELECT 1 FROM public_work pw WHERE pw.id = CAST(NULLIF(t.w, '') AS uuid))),
+                   CASE WHEN t.wants THEN ST_Area(t.g::geography) END
+            FROM (SELECT u.i, ST_SetSRID(ST_GeomFromWKB(decode(u.wkb, 'hex')), 4326) AS g, u.w, u.wants
+                  FROM unnest(?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(wkb, w, wants, i)) t
+            ORDER BY t.i""";
 
     @Inject
     EntityManager em;
@@ -33,29 +47,49 @@ public class ServerChecks {
     }
 
     public Outcome check(Observation o, OffsetDateTime sentAt, OffsetDateTime receivedAt) {
-        List<Flag> flags = new ArrayList<>();
-        UUID workId = ObservationMapper.publicWorkId(o);
-        boolean isWork = o.kind() == ObservationKind.WORKS_PROGRESS;
-        boolean wantsArea = o.kind() == ObservationKind.GREEN_AREA && o.geometry() instanceof Polygon;
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT (NOT EXISTS (SELECT 1 FROM area_of_interest)
-                                OR EXISTS (SELECT 1 FROM area_of_interest a WHERE ST_Intersects(a.geom, g.geom))),
-                               (?2 = '' OR EXISTS (SELECT 1 FROM public_work w WHERE w.id = CAST(NULLIF(?2, '') AS uuid))),
-                               CASE WHEN ?3 THEN ST_Area(g.geom::geography) END
-                        FROM (SELECT ST_SetSRID(ST_GeomFromWKB(?1), 4326) AS geom) g""")
-                .setParameter(1, new WKBWriter(2).write(o.geometry()))
-                .setParameter(2, workId == null ? "" : workId.toString())
-                .setParameter(3, wantsArea)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(row[0])) {
-            flags.add(Flag.OUTSIDE_AOI);
+        return em.unwrap(Session.class).doReturningWork(c -> checkAll(c, List.of(o), sentAt, receivedAt)).get(0);
+    }
+
+    /** The outcomes of {@code observations}, in order, with one round trip. */
+    public List<Outcome> checkAll(Connection connection, List<Observation> observations, OffsetDateTime sentAt,
+                                  OffsetDateTime receivedAt) throws SQLException {
+        int n = observations.size();
+        String[] wkb = new String[n];
+        String[] works = new String[n];
+        Boolean[] wantsArea = new Boolean[n];
+        WKBWriter writer = new WKBWriter(2);
+        for (int i = 0; i < n; i++) {
+            Observation o = observations.get(i);
+            wkb[i] = WKBWriter.toHex(writer.write(o.geometry()));
+            UUID work = ObservationMapper.publicWorkId(o);
+            works[i] = work == null ? "" : work.toString();
+            wantsArea[i] = o.kind() == ObservationKind.GREEN_AREA && o.geometry() instanceof Polygon;
         }
-        if (isWork && (workId == null || !Boolean.TRUE.equals(row[1]))) {
-            flags.add(Flag.UNKNOWN_WORK);
+        List<Outcome> outcomes = new ArrayList<>(n);
+        try (PreparedStatement ps = connection.prepareStatement(SQL)) {
+            ps.setArray(1, connection.createArrayOf("text", wkb));
+            ps.setArray(2, connection.createArrayOf("text", works));
+            ps.setArray(3, connection.createArrayOf("boolean", wantsArea));
+            try (ResultSet rs = ps.executeQuery()) {
+                int i = 0;
+                while (rs.next()) {
+                    Observation o = observations.get(i++);
+                    List<Flag> flags = new ArrayList<>(2);
+                    if (!rs.getBoolean(1)) {
+                        flags.add(Flag.OUTSIDE_AOI);
+                    }
+                    UUID work = ObservationMapper.publicWorkId(o);
+                    if (o.kind() == ObservationKind.WORKS_PROGRESS && (work == null || !rs.getBoolean(2))) {
+                        flags.add(Flag.UNKNOWN_WORK);
+                    }
+                    double area = rs.getDouble(3);
+                    Double areaM2 = rs.wasNull() ? null : area;
+                    Long offset = clockOffset(o, sentAt, receivedAt, flags);
+                    outcomes.add(new Outcome(flags, areaM2, offset));
+                }
+            }
         }
-        Long offset = clockOffset(o, sentAt, receivedAt, flags);
-        Double area = row[2] == null ? null : ((Number) row[2]).doubleValue();
-        return new Outcome(flags, area, offset);
+        return outcomes;
     }
 
     /** receivedAt − sentAt when the device clock is off; also flags a capturedAt in the future. */

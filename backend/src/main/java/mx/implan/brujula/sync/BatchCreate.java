@@ -1,0 +1,128 @@
+package mx.implan.brujula.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.model.observation.StatusLifecycle;
+import mx.implan.brujula.model.sync.PushResult;
+import mx.implan.brujula.model.sync.PushStatus;
+import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.observations.ObservationRows;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The common case of a push — new observations — written together: one lookup of known ids and
+ * opIds, one server-check query, JDBC batches for the rows and one commit. Anything that is not a
+ * plain create (a replay, an edit, an id seen before) is left to the per-item path, and if this
+ * transaction fails at all (e.g. a racing device created the same id) the caller falls back to
+ * per-item transactions, so the semantics are those of per-item writes.
+ */
+@ApplicationScoped
+public class BatchCreate {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ServerChecks checks;
+
+    /** A validated item and its position in the request. */
+    public record Prepared(int index, Observation mine, String contentHash) {
+    }
+
+    /** Results of the items written here, by request position; items absent from the map are not handled. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<Integer, PushResult> createNew(PushContext ctx, List<Prepared> items) {
+        return em.unwrap(Session.class).doReturningWork(c -> write(c, ctx, items));
+    }
+
+    private Map<Integer, PushResult> write(Connection c, PushContext ctx, List<Prepared> items) throws SQLException {
+        Set<UUID> known = known(c, items);
+        List<Prepared> fresh = new ArrayList<>(items.size());
+        for (Prepared p : items) {
+            if (!known.contains(p.mine().id()) && !known.contains(p.mine().opId())) {
+                fresh.add(p);
+            }
+        }
+        Map<Integer, PushResult> results = new LinkedHashMap<>();
+        if (fresh.isEmpty()) {
+            return results;
+        }
+        List<ServerChecks.Outcome> outcomes = checks.checkAll(c, fresh.stream().map(Prepared::mine).toList(),
+                ctx.sentAt(), ctx.receivedAt());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<ObservationRows.NewRow> rows = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            Prepared p = fresh.get(i);
+            ServerChecks.Outcome outcome = outcomes.get(i);
+            ObservationEntity row = new ObservationEntity();
+            row.id = p.mine().id();
+            ObservationMapper.copyDeviceFields(p.mine(), row);
+            row.flags = ObservationMapper.flagNames(outcome.flags());
+            row.areaM2 = outcome.areaM2();
+            row.clockOffsetSeconds = outcome.clockOffsetSeconds();
+            row.status = StatusLifecycle.initial(p.mine().kind()).name();
+            row.author = ctx.actor().name();
+            row.contentHash = p.contentHash();
+            row.rev = 1;
+            row.receivedAt = ctx.receivedAt();
+            row.updatedAt = now;
+            rows.add(new ObservationRows.NewRow(row, p.mine().opId()));
+        }
+        List<Observation> stored = ObservationRows.insertAll(c, rows);
+        try (PreparedStatement op = c.prepareStatement(
+                "INSERT INTO applied_op (op_id, observation_id, actor, status, rev, result, applied_at) VALUES (?, ?, ?, 'CREATED', 1, ?::jsonb, ?)")) {
+            for (int i = 0; i < fresh.size(); i++) {
+                Prepared p = fresh.get(i);
+                PushResult result = new PushResult(p.mine().id(), p.mine().opId(), PushStatus.CREATED, 1L, List.of(),
+                        stored.get(i).flags(), null, null);
+                results.put(p.index(), result);
+                op.setObject(1, p.mine().opId());
+                op.setObject(2, p.mine().id());
+                op.setString(3, ctx.actor().name());
+                op.setString(4, SyncJson.write(result));
+                op.setObject(5, now);
+                op.addBatch();
+            }
+            op.executeBatch();
+        }
+        return results;
+    }
+
+    /** Ids of existing observations and opIds already applied, among the batch's. */
+    private static Set<UUID> known(Connection c, List<Prepared> items) throws SQLException {
+        UUID[] ids = items.stream().map(p -> p.mine().id()).toArray(UUID[]::new);
+        UUID[] ops = items.stream().map(p -> p.mine().opId()).toArray(UUID[]::new);
+        Set<UUID> known = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM observation WHERE id = ANY(?) UNION ALL SELECT op_id FROM applied_op WHERE op_id = ANY(?)")) {
+            Array idArray = c.createArrayOf("uuid", ids);
+            Array opArray = c.createArrayOf("uuid", ops);
+            ps.setArray(1, idArray);
+            ps.setArray(2, opArray);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return known;
+    }
+}
