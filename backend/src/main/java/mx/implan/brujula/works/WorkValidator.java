@@ -341,7 +341,11 @@ public final class WorkValidator {
         if (g instanceof Polygon) {
             TopologyValidationError error = new IsValidOp(g).getValidationError();
             if (error != null) {
-                issues.add(new Issue(field, "GEOMETRY_INVALID", "Invalid geometry: " + error.getMessage(), error.getMessage()));
+                // Same codes as shared-model's observation geometry checks, so clients see one vocabulary.
+                boolean crossing = error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
+                        || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION;
+                issues.add(new Issue(field, crossing ? "SELF_INTERSECTION" : "INVALID_GEOMETRY",
+                        "Invalid geometry: " + error.getMessage(), error.getMessage()));
                 return null;
             }
         }

@@ -100,7 +100,9 @@ class WorkValidatorTest {
         Map<String, String> cases = Map.of(
                 "LINESTRING(-110.96 29.07", "WKT_INVALID",
                 "MULTIPOINT((-110.96 29.07))", "GEOMETRY_TYPE",
-                "POLYGON((-110.93 29.08, -110.92 29.09, -110.92 29.08, -110.93 29.09, -110.93 29.08))", "GEOMETRY_INVALID",
+                "POLYGON((-110.93 29.08, -110.92 29.09, -110.92 29.08, -110.93 29.09, -110.93 29.08))", "SELF_INTERSECTION",
+                "POLYGON((-110.93 29.08, -110.92 29.08, -110.92 29.09, -110.93 29.08), (-110.80 29.00, -110.79 29.00, -110.79 29.01, -110.80 29.00))",
+                "INVALID_GEOMETRY",
                 "LINESTRING(-110.96 29.07, -110.96 29.07)", "TOO_FEW_POINTS",
                 "POINT(-110.96 129.07)", "LAT_RANGE",
                 "POINT EMPTY", "GEOMETRY_EMPTY");

@@ -198,7 +198,7 @@ class WorksImportTest {
         assertThat(report.rows().get(0).result()).isIn(Outcome.CREATED, Outcome.UNCHANGED);
         assertThat(errors(report, 3)).containsExactly(tuple("geometry.coordinates[1]", "LAT_RANGE"));
         assertThat(errors(report, 4)).containsExactly(tuple("geometry.type", "GEOMETRY_TYPE"));
-        assertThat(errors(report, 5)).containsExactly(tuple("geometry", "GEOMETRY_INVALID"));
+        assertThat(errors(report, 5)).containsExactly(tuple("geometry", "SELF_INTERSECTION"));
         assertThat(db.one("SELECT CAST(budget_mxn AS text) FROM public_work WHERE code = 'GJ-1'")).isEqualTo("1234567.89");
         assertThat(db.one("SELECT CAST(planned_curve -> 1 ->> 'percent' AS text) FROM public_work WHERE code = 'GJ-1'")).isEqualTo("40.0");
         assertThat(db.one("SELECT zone_id FROM public_work WHERE code = 'GJ-2'")).isEqualTo("2603000015217");
