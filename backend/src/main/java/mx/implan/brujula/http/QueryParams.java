@@ -1,66 +1,123 @@
 package mx.implan.brujula.http;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Strict parsing of query parameters: anything malformed is a 400 naming the parameter, never a 500. */
+/**
+ * Parses the query parameters that list endpoints share ({@code limit}, {@code bbox}, {@code cursor},
+ * boolean flags). Resources take them as raw strings and parse them here, so a bad value becomes a
+ * 400 problem naming the parameter instead of the framework's silent 404 for unconvertible values.
+ */
 public final class QueryParams {
 
     private QueryParams() {
     }
 
-    public static int intInRange(String name, String raw, int defaultValue, int min, int max) {
+    /** A WGS84 box, {@code minLon,minLat,maxLon,maxLat} as in OGC API Features. */
+    public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
+    }
+
+    public static int limit(String raw, int defaultLimit, int max, Locale locale) {
+        if (raw == null || raw.isBlank()) {
+            return defaultLimit;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("limit", "NOT_AN_INTEGER", locale, "Must be an integer");
+        }
+        if (value < 1 || value > max) {
+            throw invalid("limit", "LIMIT_RANGE", locale, "Must be between 1 and " + max, String.valueOf(max));
+        }
+        return value;
+    }
+
+    public static Optional<Bbox> bbox(String raw, Locale locale) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String[] parts = raw.split(",", -1);
+        if (parts.length != 4) {
+            throw invalid("bbox", "BBOX_FORMAT", locale, "Expected minLon,minLat,maxLon,maxLat");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw invalid("bbox", "BBOX_FORMAT", locale, "Expected minLon,minLat,maxLon,maxLat");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw invalid("bbox", "BBOX_FORMAT", locale, "Expected minLon,minLat,maxLon,maxLat");
+            }
+        }
+        if (v[0] < -180 || v[0] > 180 || v[2] < -180 || v[2] > 180) {
+            throw invalid("bbox", "LON_RANGE", locale, "Longitude must be between -180 and 180");
+        }
+        if (v[1] < -90 || v[1] > 90 || v[3] < -90 || v[3] > 90) {
+            throw invalid("bbox", "LAT_RANGE", locale, "Latitude must be between -90 and 90");
+        }
+        // A box crossing the antimeridian is not needed for one municipality; an inverted box is a mistake.
+        if (v[0] > v[2] || v[1] > v[3]) {
+            throw invalid("bbox", "BBOX_INVERTED", locale, "Minimum greater than maximum");
+        }
+        return Optional.of(new Bbox(v[0], v[1], v[2], v[3]));
+    }
+
+    /** An ISO-8601 date-time with offset, e.g. {@code 2022-01-01T00:00:00-07:00}. */
+    public static java.time.OffsetDateTime instant(String name, String raw, Locale locale) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid(name, "INVALID_DATETIME", locale, "Must be an ISO-8601 date-time with offset");
+        }
+    }
+
+    public static boolean flag(String name, String raw, boolean defaultValue, Locale locale) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                throw ApiProblem.invalidParameter(name, "OUT_OF_RANGE", name + " must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidParameter(name, "NOT_AN_INTEGER", name + " must be an integer");
-        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw invalid(name, "NOT_A_BOOLEAN", locale, "Must be true or false");
+        };
     }
 
-    public static OffsetDateTime instant(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter(name, "INVALID_DATETIME", name + " must be an ISO-8601 date-time with offset");
-        }
+    /**
+     * Opaque keyset cursor: the last key seen, tagged with the list it belongs to so a cursor from
+     * another list is refused rather than silently misread.
+     */
+    public static String encodeCursor(String list, String lastKey) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((list + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code minLon,minLat,maxLon,maxLat} in WGS84. */
-    public static double[] bbox(String name, String raw) {
+    public static Optional<String> decodeCursor(String list, String raw, Locale locale) {
         if (raw == null || raw.isBlank()) {
-            return null;
+            return Optional.empty();
         }
-        String[] parts = raw.split(",");
-        if (parts.length != 4) {
-            throw ApiProblem.invalidParameter(name, "BBOX_FORMAT", "bbox must be minLon,minLat,maxLon,maxLat");
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(raw.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("cursor", "INVALID_CURSOR", locale, "The cursor is not valid");
         }
-        double[] box = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                box[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw ApiProblem.invalidParameter(name, "BBOX_FORMAT", "bbox values must be numbers");
-            }
-            if (!Double.isFinite(box[i])) {
-                throw ApiProblem.invalidParameter(name, "BBOX_FORMAT", "bbox values must be finite numbers");
-            }
+        String prefix = list + ":";
+        if (!decoded.startsWith(prefix) || decoded.length() == prefix.length()) {
+            throw invalid("cursor", "INVALID_CURSOR", locale, "The cursor is not valid");
         }
-        if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
-            throw ApiProblem.invalidParameter(name, "BBOX_RANGE", "bbox must lie within longitude -180..180 and latitude -90..90");
-        }
-        if (box[0] > box[2] || box[1] > box[3]) {
-            throw ApiProblem.invalidParameter(name, "BBOX_INVERTED", "bbox minimums must not exceed maximums");
-        }
-        return box;
+        return Optional.of(decoded.substring(prefix.length()));
+    }
+
+    /** A 400 problem naming {@code field}; the message comes from the {@code field.CODE} bundle key. */
+    public static ApiProblem invalid(String field, String code, Locale locale, String fallback, Object... args) {
+        return ApiProblem.invalidParameter(field, code, ProblemMessages.detail("field." + code, locale, fallback, args));
     }
 }

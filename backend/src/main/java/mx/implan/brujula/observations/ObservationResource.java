@@ -14,7 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.audit.AuditEntryEntity;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.CurrentActor;
@@ -51,6 +53,8 @@ public class ObservationResource {
     @Inject
     SecurityIdentity identity;
     @Inject
+    HttpHeaders headers;
+    @Inject
     mx.implan.brujula.sync.SingleObservationSubmit single;
 
     @GET
@@ -60,15 +64,17 @@ public class ObservationResource {
                                   @QueryParam("bbox") String bbox, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("limit") String limit,
                                   @QueryParam("cursor") String cursor) {
-        OffsetDateTime fromTime = QueryParams.instant("from", from);
-        OffsetDateTime toTime = QueryParams.instant("to", to);
+        Locale locale = locale();
+        OffsetDateTime fromTime = QueryParams.instant("from", from, locale);
+        OffsetDateTime toTime = QueryParams.instant("to", to, locale);
         if (fromTime != null && toTime != null && toTime.isBefore(fromTime)) {
-            throw ApiProblem.invalidParameter("to", "RANGE_INVERTED", "to must not be before from");
+            throw QueryParams.invalid("to", "RANGE_INVERTED", locale, "The end is before the start");
         }
+        double[] box = QueryParams.bbox(bbox, locale)
+                .map(b -> new double[]{b.minLon(), b.minLat(), b.maxLon(), b.maxLat()}).orElse(null);
         ObservationQuery.Filter filter = new ObservationQuery.Filter(
-                enums("kind", kind, ObservationKind.class), enums("status", status, ObservationStatus.class),
-                QueryParams.bbox("bbox", bbox), fromTime, toTime,
-                QueryParams.intInRange("limit", limit, 100, 1, 1000), cursor);
+                enums("kind", kind, ObservationKind.class, locale), enums("status", status, ObservationStatus.class, locale),
+                box, fromTime, toTime, QueryParams.limit(limit, 100, 1000, locale), cursor);
         return query.find(actor(), filter);
     }
 
@@ -101,16 +107,17 @@ public class ObservationResource {
     public Observation patch(@PathParam("id") String id, StatusChange change) {
         UUID observationId = parseId(id);
         if (change == null || change.status() == null || change.status().isBlank()) {
-            throw ApiProblem.invalidParameter("status", "REQUIRED", "status is required");
+            throw QueryParams.invalid("status", "REQUIRED", locale(), "Required");
         }
         ObservationStatus target;
         try {
             target = ObservationStatus.valueOf(change.status().trim());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("status", "INVALID_ENUM", "status must be one of " + Arrays.toString(ObservationStatus.values()));
+            throw QueryParams.invalid("status", "INVALID_ENUM", locale(), "Allowed values: " + Arrays.toString(ObservationStatus.values()),
+                    Arrays.toString(ObservationStatus.values()));
         }
         if (change.reason() != null && change.reason().length() > 2000) {
-            throw ApiProblem.invalidParameter("reason", "TOO_LONG", "reason must be at most 2000 characters");
+            throw QueryParams.invalid("reason", "TOO_LONG", locale(), "Longer than 2000 characters", 2000);
         }
         return statuses.change(actor(), observationId, target, change.rev(), change.reason()).observation();
     }
@@ -125,19 +132,23 @@ public class ObservationResource {
         return row;
     }
 
-    private static UUID parseId(String id) {
+    private UUID parseId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("id", "INVALID_UUID", "id must be a UUID");
+            throw QueryParams.invalid("id", "INVALID_UUID", locale(), "Must be a UUID");
         }
+    }
+
+    private Locale locale() {
+        return RequestLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private Actor actor() {
         return CurrentActor.of(identity);
     }
 
-    private static <E extends Enum<E>> Set<E> enums(String name, String raw, Class<E> type) {
+    private static <E extends Enum<E>> Set<E> enums(String name, String raw, Class<E> type, Locale locale) {
         EnumSet<E> values = EnumSet.noneOf(type);
         if (raw == null || raw.isBlank()) {
             return values;
@@ -146,7 +157,8 @@ public class ObservationResource {
             try {
                 values.add(Enum.valueOf(type, part.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidParameter(name, "INVALID_ENUM", name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+                throw QueryParams.invalid(name, "INVALID_ENUM", locale, "Allowed values: " + Arrays.toString(type.getEnumConstants()),
+                        Arrays.toString(type.getEnumConstants()));
             }
         }
         return values;

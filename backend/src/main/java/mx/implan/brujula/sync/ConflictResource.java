@@ -45,12 +45,14 @@ public class ConflictResource {
     SyncConflicts conflicts;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Open conflicts, oldest first", description = "Each with the device's version (mine), the current server copy and the fields both sides changed.")
     public List<ConflictView> open(@QueryParam("limit") String limit) {
-        int size = QueryParams.intInRange("limit", limit, 100, 1, 1000);
+        int size = QueryParams.limit(limit, 100, 1000, locale());
         Actor actor = actor();
         List<SyncConflictEntity> rows = actor.isSupervisor()
                 ? SyncConflictEntity.<SyncConflictEntity>find("resolvedAt is null order by createdAt").page(0, size).list()
@@ -67,10 +69,10 @@ public class ConflictResource {
         try {
             conflictId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("id", "INVALID_UUID", "id must be a UUID");
+            throw QueryParams.invalid("id", "INVALID_UUID", locale(), "Must be a UUID");
         }
         if (request == null || request.resolution() == null) {
-            throw ApiProblem.invalidParameter("resolution", "REQUIRED", "resolution is required: TAKE_SERVER | TAKE_MINE");
+            throw QueryParams.invalid("resolution", "REQUIRED", locale(), "Required: TAKE_SERVER | TAKE_MINE");
         }
         return conflicts.resolve(actor(), conflictId, request.resolution());
     }
@@ -87,6 +89,10 @@ public class ConflictResource {
 
     private Actor actor() {
         return CurrentActor.of(identity);
+    }
+
+    private java.util.Locale locale() {
+        return mx.implan.brujula.http.RequestLocale.from(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     public record ResolutionRequest(String resolution) {

@@ -18,6 +18,8 @@ import mx.implan.brujula.model.sync.ChangeType;
 import mx.implan.brujula.model.sync.PullResponse;
 import mx.implan.brujula.observations.ObservationEntity;
 import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.works.PublicWorkCatalogue;
+import mx.implan.brujula.zones.ZoneService;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,7 +44,9 @@ public class PullService {
     @Inject
     EntityManager em;
     @Inject
-    ReferenceDocuments references;
+    PublicWorkCatalogue works;
+    @Inject
+    ZoneService zones;
 
     private final DistributionSummary lag;
 
@@ -117,8 +121,8 @@ public class PullService {
                         data = entity == null ? null : JSON.valueToTree(ObservationMapper.toWire(entity));
                         rev = entity == null ? rev : entity.rev;
                     }
-                    case ChangeLog.WORK -> data = references.work(id);
-                    case ChangeLog.ZONE -> data = references.zone(id);
+                    case ChangeLog.WORK -> data = works.find(UUID.fromString(id)).orElse(null);
+                    case ChangeLog.ZONE -> data = zones.find(id).orElse(null);
                     default -> data = null;
                 }
                 if (data == null) {

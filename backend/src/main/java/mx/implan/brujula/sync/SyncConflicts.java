@@ -85,7 +85,7 @@ public class SyncConflicts {
             row.contentHash = ContentHash.of(resolved);
             after = store.update(row, actor.name(), null, ObservationStore.RESOLUTION);
         } else if (!TAKE_SERVER.equals(resolution)) {
-            throw ApiProblem.invalidParameter("resolution", "INVALID_ENUM", "TAKE_SERVER | TAKE_MINE");
+            throw ApiProblem.invalidParameter("resolution", "INVALID_ENUM", "Allowed values: TAKE_SERVER, TAKE_MINE");
         }
         markResolved(conflict, actor.name(), resolution);
         audit.record(actor.name(), "conflict.resolve", "observation", row.id.toString(),

@@ -91,12 +91,16 @@ public class SyncResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pull changes after a cursor", description = "Observations you may read, works and zones. 410 when the cursor is from another sync epoch.")
     public PullResponse pull(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        int size = QueryParams.intInRange("limit", limit, config.pullDefaultLimit(), 1, config.pullMaxLimit());
+        int size = QueryParams.limit(limit, config.pullDefaultLimit(), config.pullMaxLimit(), locale());
         return pullService.pull(actor(), cursor, size);
     }
 
     private Actor actor() {
         return CurrentActor.of(identity);
+    }
+
+    private Locale locale() {
+        return RequestLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static ApiProblem tooLarge(String limit, long value) {

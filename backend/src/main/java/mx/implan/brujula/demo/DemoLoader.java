@@ -1,0 +1,57 @@
+package mx.implan.brujula.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * With {@code BRUJULA_DEMO=true} (set only by {@code ./brujula run}) loads the real Hermosillo data:
+ * demo users, zones and the area of interest, the fictional works catalogue and the Bachómetro
+ * reports. It runs after start-up in the background, so the server answers at once and the data
+ * fills in; every step is idempotent.
+ */
+@ApplicationScoped
+public class DemoLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoLoader.class);
+
+    @Inject
+    DemoConfig config;
+    @Inject
+    DemoUsers users;
+    @Inject
+    DemoReferenceData referenceData;
+    @Inject
+    BachometroImport bachometro;
+
+    private volatile boolean finished;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        Thread loader = new Thread(this::loadAll, "demo-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    public void loadAll() {
+        try {
+            long start = System.nanoTime();
+            users.ensure();
+            LOG.infof("Demo reference data: %s", referenceData.load());
+            BachometroImport.Report report = bachometro.load();
+            LOG.infof("Demo Bachómetro reports: %d read, results %s, %d marked RESOLVED, in %d s",
+                    report.read(), report.results(), report.statusChanges(), (System.nanoTime() - start) / 1_000_000_000L);
+            finished = true;
+        } catch (RuntimeException e) {
+            LOG.error("Demo data could not be loaded", e);
+        }
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+}

@@ -1,0 +1,422 @@
+package mx.implan.brujula.works;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mx.implan.brujula.model.FieldPath;
+import mx.implan.brujula.model.Limits;
+import mx.implan.brujula.model.geojson.GeoJson;
+import mx.implan.brujula.model.geojson.GeoJsonException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateXY;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link WorkDraft} field by field and collects every problem (not just the first), so an
+ * administrator fixes a catalogue row in one pass. Pure: no database, no CDI, same rules for the
+ * CSV/GeoJSON import and for {@code POST /api/v1/works}.
+ */
+public final class WorkValidator {
+
+    public static final int MAX_CODE = 64;
+    public static final int MAX_NAME = 300;
+    public static final int MAX_SHORT_TEXT = 300;
+    public static final int MAX_DESCRIPTION = 4_000;
+    /** numeric(16,2): 14 integer digits. */
+    static final BigDecimal MAX_BUDGET = new BigDecimal("99999999999999.99");
+    static final Set<String> GEOMETRY_TYPES = Set.of("Point", "LineString", "Polygon");
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    /** Mexican spreadsheets write dates day first. */
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** Either a work or the reasons there is none. */
+    public record Result(WorkInput work, List<Issue> issues) {
+        public boolean valid() {
+            return issues.isEmpty();
+        }
+    }
+
+    private WorkValidator() {
+    }
+
+    public static Result validate(WorkDraft d) {
+        List<Issue> issues = new ArrayList<>();
+        String code = text(d, WorkDraft.CODE, MAX_CODE, true, issues);
+        if (code != null && code.codePoints().anyMatch(Character::isISOControl)) {
+            issues.add(new Issue(d.field(WorkDraft.CODE), "CODE_FORMAT", "The code has control characters"));
+        }
+        String name = text(d, WorkDraft.NAME, MAX_NAME, true, issues);
+        String programme = text(d, WorkDraft.PROGRAMME, MAX_SHORT_TEXT, false, issues);
+        String fund = text(d, WorkDraft.FUND, MAX_SHORT_TEXT, false, issues);
+        String contractor = text(d, WorkDraft.CONTRACTOR, MAX_SHORT_TEXT, false, issues);
+        String description = text(d, WorkDraft.DESCRIPTION, MAX_DESCRIPTION, false, issues);
+        BigDecimal budget = budget(d, issues);
+        LocalDate start = date(d, WorkDraft.START, issues);
+        LocalDate end = date(d, WorkDraft.END, issues);
+        if (start != null && end != null && end.isBefore(start)) {
+            issues.add(new Issue(d.field(WorkDraft.END), "DATE_ORDER", "The end date is before the start date"));
+        }
+        List<CurvePoint> curve = curve(d, issues);
+        Geometry geometry = geometry(d, issues);
+        if (!issues.isEmpty()) {
+            return new Result(null, List.copyOf(issues));
+        }
+        return new Result(new WorkInput(code, name, programme, fund, budget, contractor, start, end, curve,
+                description, geometry), List.of());
+    }
+
+    // ---- scalar fields ----
+
+    private static boolean absent(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() || (n.isTextual() && n.asText().isBlank());
+    }
+
+    /** A scalar as trimmed text; numbers are accepted as their text (a code like 1024 in a GeoJSON). */
+    private static String text(WorkDraft d, String key, int max, boolean required, List<Issue> issues) {
+        JsonNode n = d.value(key);
+        if (absent(n)) {
+            if (required) {
+                issues.add(new Issue(d.field(key), "REQUIRED", "Required"));
+            }
+            return null;
+        }
+        if (!n.isValueNode()) {
+            issues.add(new Issue(d.field(key), "INVALID_TYPE", "Must be text"));
+            return null;
+        }
+        String s = n.asText().strip();
+        if (s.codePointCount(0, s.length()) > max) {
+            issues.add(new Issue(d.field(key), "TOO_LONG", "Longer than " + max + " characters", String.valueOf(max)));
+            return null;
+        }
+        return s;
+    }
+
+    private static BigDecimal budget(WorkDraft d, List<Issue> issues) {
+        JsonNode n = d.value(WorkDraft.BUDGET);
+        if (absent(n)) {
+            return null;
+        }
+        String field = d.field(WorkDraft.BUDGET);
+        BigDecimal value;
+        if (n.isNumber()) {
+            value = n.decimalValue();
+        } else if (n.isTextual()) {
+            String s = n.asText().strip();
+            if (s.startsWith("$")) {
+                s = s.substring(1).strip();
+            }
+            if (THOUSANDS.matcher(s).matches()) {
+                s = s.replace(",", "");
+            }
+            try {
+                value = new BigDecimal(s);
+            } catch (NumberFormatException e) {
+                issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+                return null;
+            }
+        } else {
+            issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+            return null;
+        }
+        if (value.signum() < 0) {
+            issues.add(new Issue(field, "NEGATIVE", "Must not be negative"));
+            return null;
+        }
+        // Centavos are the smallest unit of the column; more decimals are rounded, not refused.
+        value = value.setScale(2, RoundingMode.HALF_UP);
+        if (value.compareTo(MAX_BUDGET) > 0) {
+            issues.add(new Issue(field, "TOO_LARGE", "Too large"));
+            return null;
+        }
+        return value;
+    }
+
+    private static LocalDate date(WorkDraft d, String key, List<Issue> issues) {
+        JsonNode n = d.value(key);
+        if (absent(n)) {
+            return null;
+        }
+        LocalDate date = n.isTextual() ? parseDate(n.asText().strip()) : null;
+        if (date == null) {
+            issues.add(new Issue(d.field(key), "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)", n.asText()));
+        }
+        return date;
+    }
+
+    static LocalDate parseDate(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException notIso) {
+            try {
+                return LocalDate.parse(s, DAY_FIRST);
+            } catch (DateTimeParseException notDayFirst) {
+                return null;
+            }
+        }
+    }
+
+    /** An explicit curve: ascending dates, non-decreasing percentages within 0–100. */
+    private static List<CurvePoint> curve(WorkDraft d, List<Issue> issues) {
+        JsonNode n = d.value(WorkDraft.CURVE);
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        String field = d.field(WorkDraft.CURVE);
+        if (!n.isArray()) {
+            issues.add(new Issue(field, "INVALID_TYPE", "Must be a list of {date, percent}"));
+            return null;
+        }
+        if (n.isEmpty()) {
+            return null;
+        }
+        List<CurvePoint> points = new ArrayList<>();
+        int before = issues.size();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode p = n.get(i);
+            String at = FieldPath.index(field, i);
+            if (!p.isObject()) {
+                issues.add(new Issue(at, "INVALID_TYPE", "Must be a list of {date, percent}"));
+                continue;
+            }
+            LocalDate date = p.path("date").isTextual() ? parseDate(p.path("date").asText()) : null;
+            if (date == null) {
+                issues.add(new Issue(FieldPath.join(at, "date"), "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                        p.path("date").asText()));
+            }
+            JsonNode percent = p.path("percent");
+            if (!percent.isNumber()) {
+                issues.add(new Issue(FieldPath.join(at, "percent"), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+            } else if (percent.doubleValue() < Limits.MIN_PERCENT || percent.doubleValue() > Limits.MAX_PERCENT) {
+                issues.add(new Issue(FieldPath.join(at, "percent"), "PERCENT_RANGE", "Must be between 0 and 100"));
+            } else if (date != null) {
+                CurvePoint point = new CurvePoint(date, percent.doubleValue());
+                if (!points.isEmpty()) {
+                    CurvePoint last = points.get(points.size() - 1);
+                    if (!point.date().isAfter(last.date()) || point.percent() < last.percent()) {
+                        issues.add(new Issue(at, "CURVE_ORDER", "Dates must increase and percentages must not decrease"));
+                    }
+                }
+                points.add(point);
+            }
+        }
+        return issues.size() == before ? List.copyOf(points) : null;
+    }
+
+    // ---- geometry ----
+
+    /** One of: a GeoJSON geometry, a WKT text, or a lon/lat pair — exactly one. */
+    private static Geometry geometry(WorkDraft d, List<Issue> issues) {
+        boolean hasGeoJson = !absent(d.geometry());
+        boolean hasWkt = !absent(d.value(WorkDraft.WKT));
+        boolean hasLon = !absent(d.value(WorkDraft.LON));
+        boolean hasLat = !absent(d.value(WorkDraft.LAT));
+        int given = (hasGeoJson ? 1 : 0) + (hasWkt ? 1 : 0) + (hasLon || hasLat ? 1 : 0);
+        if (given == 0) {
+            String field = d.field(WorkDraft.GEOMETRY);
+            issues.add(new Issue(field, "GEOMETRY_REQUIRED", "A location is required: lon and lat, wkt, or a geometry"));
+            return null;
+        }
+        if (given > 1) {
+            String field = hasWkt ? d.field(WorkDraft.WKT) : d.field(WorkDraft.LON);
+            issues.add(new Issue(field, "GEOMETRY_AMBIGUOUS", "Give only one location: lon and lat, wkt, or a geometry"));
+            return null;
+        }
+        if (hasGeoJson) {
+            return fromGeoJson(d, issues);
+        }
+        if (hasWkt) {
+            return fromWkt(d, issues);
+        }
+        return fromLonLat(d, hasLon, hasLat, issues);
+    }
+
+    private static Geometry fromLonLat(WorkDraft d, boolean hasLon, boolean hasLat, List<Issue> issues) {
+        if (!hasLon || !hasLat) {
+            issues.add(new Issue(d.field(hasLon ? WorkDraft.LAT : WorkDraft.LON), "REQUIRED", "Required"));
+            return null;
+        }
+        Double lon = number(d, WorkDraft.LON, issues);
+        Double lat = number(d, WorkDraft.LAT, issues);
+        boolean ok = lon != null && lat != null;
+        if (lon != null && (lon < -180 || lon > 180)) {
+            issues.add(new Issue(d.field(WorkDraft.LON), "LON_RANGE", "Longitude must be between -180 and 180"));
+            ok = false;
+        }
+        if (lat != null && (lat < -90 || lat > 90)) {
+            issues.add(new Issue(d.field(WorkDraft.LAT), "LAT_RANGE", "Latitude must be between -90 and 90"));
+            ok = false;
+        }
+        return ok ? GeoJson.factory().createPoint(new CoordinateXY(lon, lat)) : null;
+    }
+
+    private static Double number(WorkDraft d, String key, List<Issue> issues) {
+        JsonNode n = d.value(key);
+        if (n.isNumber()) {
+            return n.doubleValue();
+        }
+        // Plain decimals only: Double.parseDouble would also take "NaN", "12d" or hex floats.
+        String s = n.isTextual() ? n.asText().strip() : "";
+        if (DECIMAL.matcher(s).matches()) {
+            return Double.parseDouble(s);
+        }
+        issues.add(new Issue(d.field(key), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+        return null;
+    }
+
+    private static Geometry fromWkt(WorkDraft d, List<Issue> issues) {
+        String field = d.field(WorkDraft.WKT);
+        Geometry g;
+        try {
+            g = new WKTReader(GeoJson.factory()).read(d.value(WorkDraft.WKT).asText().strip());
+        } catch (ParseException | IllegalArgumentException e) {
+            issues.add(new Issue(field, "WKT_INVALID", "Not valid WKT: " + e.getMessage(), String.valueOf(e.getMessage())));
+            return null;
+        }
+        return check(g, field, null, issues);
+    }
+
+    private static Geometry fromGeoJson(WorkDraft d, List<Issue> issues) {
+        String field = d.field(WorkDraft.GEOMETRY);
+        Geometry g;
+        try {
+            g = GeoJson.read(d.geometry());
+        } catch (GeoJsonException e) {
+            issues.add(new Issue(FieldPath.join(field, e.path()), e.code(), e.getMessage()));
+            return null;
+        }
+        return check(g, field, FieldPath.join(field, "coordinates"), issues);
+    }
+
+    /**
+     * Type, ranges, vertex count and validity, then a 2D copy (the column has no Z).
+     *
+     * @param coordinatesPath where to point at a bad position ({@code geometry.coordinates}); null
+     *                        for WKT, whose positions have no path
+     */
+    private static Geometry check(Geometry g, String field, String coordinatesPath, List<Issue> issues) {
+        if (!GEOMETRY_TYPES.contains(g.getGeometryType())) {
+            issues.add(new Issue(coordinatesPath == null ? field : FieldPath.join(field, "type"), "GEOMETRY_TYPE",
+                    "Must be a Point, LineString or Polygon", g.getGeometryType()));
+            return null;
+        }
+        if (g.isEmpty()) {
+            issues.add(new Issue(field, "GEOMETRY_EMPTY", "The geometry is empty"));
+            return null;
+        }
+        if (g.getNumPoints() > Limits.MAX_VERTICES) {
+            issues.add(new Issue(field, "TOO_MANY_VERTICES", "More than " + Limits.MAX_VERTICES + " vertices",
+                    String.valueOf(Limits.MAX_VERTICES)));
+            return null;
+        }
+        if (!checkRanges(g, field, coordinatesPath, issues)) {
+            return null;
+        }
+        if (g instanceof LineString line && Arrays.stream(line.getCoordinates()).distinct().count() < 2) {
+            issues.add(new Issue(field, "TOO_FEW_POINTS", "A line needs two different points"));
+            return null;
+        }
+        if (g instanceof Polygon) {
+            TopologyValidationError error = new IsValidOp(g).getValidationError();
+            if (error != null) {
+                // Same codes as shared-model's observation geometry checks, so clients see one vocabulary.
+                boolean crossing = error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
+                        || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION;
+                issues.add(new Issue(field, crossing ? "SELF_INTERSECTION" : "INVALID_GEOMETRY",
+                        "Invalid geometry: " + error.getMessage(), error.getMessage()));
+                return null;
+            }
+        }
+        return to2d(g);
+    }
+
+    private static boolean checkRanges(Geometry g, String field, String coordinatesPath, List<Issue> issues) {
+        List<Coordinate[]> parts = new ArrayList<>();
+        if (g instanceof Polygon p) {
+            parts.add(p.getExteriorRing().getCoordinates());
+            for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                parts.add(p.getInteriorRingN(i).getCoordinates());
+            }
+        } else {
+            parts.add(g.getCoordinates());
+        }
+        for (int r = 0; r < parts.size(); r++) {
+            Coordinate[] coords = parts.get(r);
+            for (int i = 0; i < coords.length; i++) {
+                boolean lonBad = coords[i].getX() < -180 || coords[i].getX() > 180;
+                boolean latBad = coords[i].getY() < -90 || coords[i].getY() > 90;
+                if (!lonBad && !latBad) {
+                    continue;
+                }
+                String at = field;
+                if (coordinatesPath != null) {
+                    at = coordinatesPath;
+                    if (g instanceof Polygon) {
+                        at = FieldPath.index(at, r);
+                    }
+                    if (!(g instanceof Point)) {
+                        at = FieldPath.index(at, i);
+                    }
+                    at = FieldPath.index(at, latBad ? 1 : 0);
+                }
+                issues.add(latBad
+                        ? new Issue(at, "LAT_RANGE", "Latitude must be between -90 and 90")
+                        : new Issue(at, "LON_RANGE", "Longitude must be between -180 and 180"));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copy with XY coordinates only, SRID 4326: the stored value and what "unchanged" compares. */
+    static Geometry to2d(Geometry g) {
+        GeometryFactory f = GeoJson.factory();
+        if (g instanceof Point p) {
+            return f.createPoint(xy(p.getCoordinate()));
+        }
+        if (g instanceof LineString l) {
+            return f.createLineString(xy(l.getCoordinates()));
+        }
+        Polygon p = (Polygon) g;
+        LinearRing shell = f.createLinearRing(xy(p.getExteriorRing().getCoordinates()));
+        LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
+        for (int i = 0; i < holes.length; i++) {
+            holes[i] = f.createLinearRing(xy(p.getInteriorRingN(i).getCoordinates()));
+        }
+        return f.createPolygon(shell, holes);
+    }
+
+    private static CoordinateXY xy(Coordinate c) {
+        return new CoordinateXY(c.getX(), c.getY());
+    }
+
+    private static CoordinateXY[] xy(Coordinate[] cs) {
+        CoordinateXY[] out = new CoordinateXY[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            out[i] = xy(cs[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package mx.implan.brujula.testing;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain JDBC for test assertions, independent of the Hibernate code under test. */
+@ApplicationScoped
+public class Db {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public long count(String sql, Object... args) {
+        return ((Number) one(sql, args)).longValue();
+    }
+
+    public Object one(String sql, Object... args) {
+        List<Object> rows = column(sql, args);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size() + " for " + sql);
+        }
+        return rows.get(0);
+    }
+
+    public List<Object> column(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<Object> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
