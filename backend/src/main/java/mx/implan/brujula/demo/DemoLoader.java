@@ -41,7 +41,7 @@ public class DemoLoader {
         try {
             long start = System.nanoTime();
             users.ensure();
-            LOG.infof("Demo reference data: %s", referenceData.load());
+            referenceData.load();
             BachometroImport.Report report = bachometro.load();
             LOG.infof("Demo Bachómetro reports: %d read, results %s, %d marked RESOLVED, in %d s",
                     report.read(), report.results(), report.statusChanges(), (System.nanoTime() - start) / 1_000_000_000L);

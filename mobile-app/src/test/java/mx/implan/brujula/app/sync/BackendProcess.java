@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +64,8 @@ public final class BackendProcess implements AutoCloseable {
 
     static BackendProcess start() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        Path jar = locateJar(module);
         Path workDir = module.resolve("target/backend-it");
+        Path jar = stage(locateJar(module), workDir.resolve("quarkus-app"));
         DbSettings db = DbSettings.discover();
         recreateDatabase(db);
         int port = freePort();
@@ -112,6 +114,46 @@ public final class BackendProcess implements AutoCloseable {
                     + " this module.");
         }
         return jar.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Runs a private copy of the application: the backend module may be rebuilt while the tests run (another
+     * build in the same checkout), and a rebuild deletes the jars under a running server's feet.
+     */
+    private static Path stage(Path jar, Path copy) {
+        Path source = jar.getParent();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(copy);
+                try (var paths = Files.walk(source)) {
+                    for (Path from : (Iterable<Path>) paths::iterator) {
+                        Path to = copy.resolve(source.relativize(from).toString());
+                        if (Files.isDirectory(from)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+                return copy.resolve(jar.getFileName().toString());
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("Could not copy " + source + " (is the backend being rebuilt?)", e);
+                }
+                sleep(5_000); // a concurrent rebuild is rewriting it: let it finish
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String javaBinary() {

@@ -54,6 +54,12 @@ record DbSettings(String host, int port, String user, String password) {
         return values;
     }
 
+    /** Never print the password (a record would), e.g. in a failure message. */
+    @Override
+    public String toString() {
+        return "DbSettings[" + user + "@" + host + ":" + port + "]";
+    }
+
     private static String unquote(String v) {
         if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
             return v.substring(1, v.length() - 1);
