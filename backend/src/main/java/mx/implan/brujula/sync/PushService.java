@@ -45,6 +45,8 @@ public class PushService {
     @Inject
     MeterRegistry metrics;
 
+    private final Map<PushStatus, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
     public List<PushResult> push(PushContext ctx, List<JsonNode> items) {
         PushResult[] results = new PushResult[items.size()];
         List<BatchCreate.Prepared> prepared = new ArrayList<>(items.size());
@@ -90,7 +92,8 @@ public class PushService {
     }
 
     private void count(PushResult result) {
-        metrics.counter("brujula.sync.push.results", "status", result.status().name()).increment();
+        counters.computeIfAbsent(result.status(),
+                s -> metrics.counter("brujula.sync.push.results", "status", s.name())).increment();
     }
 
     /** A REJECTED result, or the item validated and mapped. */
