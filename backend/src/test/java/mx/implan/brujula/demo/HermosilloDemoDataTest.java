@@ -7,8 +7,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.model.sync.PushStatus;
-import mx.implan.brujula.support.TestDb;
-import mx.implan.brujula.support.TestUsers;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,7 +42,7 @@ class HermosilloDemoDataTest {
     @Inject
     DemoReferenceData referenceData;
     @Inject
-    TestDb db;
+    Db db;
     @Inject
     TestUsers users;
 

@@ -8,9 +8,9 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
-import mx.implan.brujula.support.Items;
-import mx.implan.brujula.support.TestDb;
-import mx.implan.brujula.support.TestUsers;
+import mx.implan.brujula.testing.Items;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +38,7 @@ class BadInputTest {
     @Inject
     TestUsers users;
     @Inject
-    TestDb db;
+    Db db;
 
     record Case(String name, Function<Context, Response> call, int status, String code, String field) {
         @Override

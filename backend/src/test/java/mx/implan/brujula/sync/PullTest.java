@@ -6,9 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
-import mx.implan.brujula.support.Items;
-import mx.implan.brujula.support.TestDb;
-import mx.implan.brujula.support.TestUsers;
+import mx.implan.brujula.testing.Items;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,7 +27,7 @@ class PullTest {
     @Inject
     TestUsers users;
     @Inject
-    TestDb db;
+    Db db;
 
     private String bearer() {
         return users.bearer("insp-pull", Roles.INSPECTOR);
@@ -119,12 +119,12 @@ class PullTest {
         String cursor = drain(bearer(), null, new ArrayList<>());
         String epoch = db.string("SELECT epoch::text FROM sync_state");
         try {
-            db.execute("UPDATE sync_state SET epoch = gen_random_uuid()");
+            db.update("UPDATE sync_state SET epoch = gen_random_uuid()");
             given().header("Authorization", bearer()).queryParam("cursor", cursor)
                     .get("/api/v1/sync/pull").then().statusCode(410)
                     .contentType("application/problem+json").body("code", equalTo("CURSOR_EXPIRED"));
         } finally {
-            db.execute("UPDATE sync_state SET epoch = CAST(? AS uuid)", epoch);
+            db.update("UPDATE sync_state SET epoch = CAST(? AS uuid)", epoch);
         }
     }
 

@@ -6,9 +6,9 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.demo.DemoReferenceData;
-import mx.implan.brujula.support.Items;
-import mx.implan.brujula.support.TestDb;
-import mx.implan.brujula.support.TestUsers;
+import mx.implan.brujula.testing.Items;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class ServerFlagsTest {
     @Inject
     TestUsers users;
     @Inject
-    TestDb db;
+    Db db;
     @Inject
     DemoReferenceData referenceData;
 

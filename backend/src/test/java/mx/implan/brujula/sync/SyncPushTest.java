@@ -6,9 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
-import mx.implan.brujula.support.Items;
-import mx.implan.brujula.support.TestDb;
-import mx.implan.brujula.support.TestUsers;
+import mx.implan.brujula.testing.Items;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class SyncPushTest {
     @Inject
     TestUsers users;
     @Inject
-    TestDb db;
+    Db db;
 
     private ValidatableResponse push(String bearer, String body) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)

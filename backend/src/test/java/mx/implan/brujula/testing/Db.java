@@ -57,4 +57,22 @@ public class Db {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row as text, or null when there is no row. */
+    public String string(String sql, Object... args) {
+        List<Object> rows = column(sql, args);
+        return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
+    }
+
+    /** A connection the test controls (e.g. to hold a transaction open). */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Row counts of every table a device write touches, to prove a rejected request wrote nothing. */
+    public long writes() {
+        return count("SELECT (SELECT count(*) FROM observation) + (SELECT count(*) FROM observation_revision)"
+                + " + (SELECT count(*) FROM applied_op) + (SELECT count(*) FROM change_log) + (SELECT count(*) FROM outbox)"
+                + " + (SELECT count(*) FROM sync_conflict)");
+    }
 }

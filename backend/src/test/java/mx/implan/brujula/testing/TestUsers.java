@@ -1,4 +1,4 @@
-package mx.implan.brujula.support;
+package mx.implan.brujula.testing;
 
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;

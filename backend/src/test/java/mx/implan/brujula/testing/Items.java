@@ -1,4 +1,4 @@
-package mx.implan.brujula.support;
+package mx.implan.brujula.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
