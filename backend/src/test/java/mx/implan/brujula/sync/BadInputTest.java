@@ -148,6 +148,8 @@ class BadInputTest {
                     i.set("geometry", g);
                     return i;
                 }, "GEOMETRY_TYPE", null),
+                single("NUL character in notes", i -> { i.put("notes", "hoyo\u0000"); return i; }, "INVALID_CHARACTER", "notes"),
+                push("NUL character in deviceId", "{\"deviceId\":\"tab\\u0000\",\"sentAt\":\"2026-11-25T10:00:00Z\",\"items\":[]}", 400, "INVALID_PUSH", "deviceId"),
                 single("geometry missing", i -> { i.remove("geometry"); return i; }, "REQUIRED", "geometry"),
                 single("progress 101 %", i -> Items.worksProgress(UUID.randomUUID(), UUID.randomUUID(), 101), "PERCENT_RANGE", "attributes.progressPercent"),
                 query("SQL in kind", "kind=RISK'%20OR%20'1'='1", "INVALID_PARAMETER", "kind"),
