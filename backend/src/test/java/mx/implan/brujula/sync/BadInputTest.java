@@ -159,6 +159,12 @@ class BadInputTest {
                 query("limit zero", "limit=0", "INVALID_PARAMETER", "limit"),
                 query("garbage cursor", "cursor=%27%3B%20DROP%20TABLE%20observation%3B--", "INVALID_PARAMETER", "cursor"),
                 new Case("non-UUID id in path", c -> c.as(c.supervisor()).get("/api/v1/observations/1%20OR%201=1"), 400, "INVALID_PARAMETER", "id"),
+                new Case("NUL in a username", c -> given().contentType("application/json")
+                        .body("{\"username\":\"insp\\u0000ector\",\"password\":\"x\"}").post("/api/v1/auth/token"), 400, "INVALID_VALUE", null),
+                new Case("NUL in a path segment", c -> c.as(c.supervisor()).urlEncodingEnabled(false).get("/api/v1/zones/26030%00"),
+                        400, "INVALID_CHARACTER", null),
+                new Case("NUL in a query parameter", c -> c.as(c.supervisor()).urlEncodingEnabled(false).get("/api/v1/works?programme=FISM%00"),
+                        400, "INVALID_CHARACTER", null),
                 new Case("missing token", c -> given().get("/api/v1/observations"), 401, "UNAUTHENTICATED", null),
                 new Case("garbage token", c -> c.as("Bearer abc.def.ghi").get("/api/v1/observations"), 401, "UNAUTHENTICATED", null),
                 new Case("forged token", c -> c.as("Bearer " + forgedToken()).get("/api/v1/observations"), 401, "UNAUTHENTICATED", null),
