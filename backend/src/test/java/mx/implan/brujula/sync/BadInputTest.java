@@ -231,6 +231,18 @@ class BadInputTest {
     }
 
     @Test
+    void aValueThePostgresCannotStoreRejectsOnlyItsItem() {
+        ObjectNode farFuture = Items.risk(UUID.randomUUID());
+        farFuture.put("capturedAt", "+300000-01-01T00:00:00Z");
+        ObjectNode good = Items.risk(UUID.randomUUID());
+        given().header("Authorization", users.bearer("insp-bad", Roles.INSPECTOR)).contentType("application/json")
+                .body(Items.batch(farFuture, good)).post("/api/v1/sync/push").then().statusCode(200)
+                .body("results.status", equalTo(List.of("REJECTED", "CREATED")))
+                .body("results[0].errors.code", hasItem("INVALID_VALUE"));
+        assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", UUID.fromString(farFuture.get("id").asText()))).isZero();
+    }
+
+    @Test
     void pushedInvalidItemsAreRejectedWithTheSameCodes() {
         ObjectNode lat = Items.risk(UUID.randomUUID(), -110.96, 95);
         ObjectNode lon = Items.risk(UUID.randomUUID(), -200, 29.07);
