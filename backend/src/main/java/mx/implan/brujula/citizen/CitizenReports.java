@@ -96,8 +96,8 @@ public class CitizenReports {
                          String idemScope, String idemKey, String noticeDuplicate) {
         UUID duplicateOf = nearbyOpen(id, form);
         em.createNativeQuery("""
-                        INSERT INTO citizen_report (observation_id, service_code, reporter, token_hash, body_hash, address_string, duplicate_of)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                        INSERT INTO citizen_report (observation_id, service_code, reporter, token_hash, body_hash, address_string, duplicate_of, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT received_at FROM observation WHERE id = ?1))""")
                 .setParameter(1, id).setParameter(2, form.service().code()).setParameter(3, reporter)
                 .setParameter(4, tokenHash).setParameter(5, form.bodyHash()).setParameter(6, form.addressString())
                 .setParameter(7, duplicateOf)

@@ -278,7 +278,6 @@ public class Open311Resource {
     private ObjectNode request(CitizenReportQuery.Row r, Locale locale) {
         ReportForm.Text t = new ReportForm.Text(locale);
         ServiceCatalogue.Service s = ServiceCatalogue.find(r.serviceCode()).orElse(null);
-        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ObjectNode n = Open311Format.object();
         n.put("service_request_id", r.id().toString());
         n.put("status", CitizenReports.OPEN_STATUSES.contains(r.status()) ? "open" : "closed");
@@ -288,8 +287,8 @@ public class Open311Resource {
         n.put("description", r.description());
         n.put("agency_responsible", t.of("Ayuntamiento de Hermosillo", "Municipality of Hermosillo"));
         n.putNull("service_notice");
-        n.put("requested_datetime", r.requestedAt().atZoneSameInstant(brujula.timezone()).format(iso));
-        n.put("updated_datetime", r.updatedAt().atZoneSameInstant(brujula.timezone()).format(iso));
+        n.put("requested_datetime", w3c(r.requestedAt()));
+        n.put("updated_datetime", w3c(r.updatedAt()));
         n.putNull("expected_datetime");
         n.put("address", r.address());
         n.putNull("address_id");
@@ -299,6 +298,12 @@ public class Open311Resource {
         // Citizen photos are published only after moderation; until then no media_url is shown.
         n.putNull("media_url");
         return n;
+    }
+
+    /** W3C date-time in the municipality's offset, to the second, as the spec's examples write them. */
+    private String w3c(OffsetDateTime t) {
+        return t.atZoneSameInstant(brujula.timezone()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static Open311Error notFound(ReportForm.Text t) {
