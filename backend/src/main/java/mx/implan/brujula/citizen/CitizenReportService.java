@@ -66,22 +66,18 @@ public class CitizenReportService {
         }
         String scope = scope(form, caller);
         String bodyHash = ReportForm.hash(form);
-        if (key != null) {
-            try {
-                Optional<CitizenReports.Answer> original = reports.idempotent(scope, key, bodyHash);
-                if (original.isPresent()) {
-                    return new Outcome(original.get(), false);
-                }
-            } catch (CitizenReports.IdempotencyMismatch e) {
-                throw mismatch(t);
-            }
+        Optional<Outcome> replay = replay(scope, key, bodyHash, t);
+        if (replay.isPresent()) {
+            return replay.get();
         }
         ReportForm report = ReportForm.parse(form, config.publicBaseUrl(), locale);
         UUID id = report.observationId() != null ? report.observationId()
                 : key != null ? Ids.nameBased("open311:" + scope + ":" + key) : Ids.newV7();
         Optional<Outcome> resend = resend(id, report, caller, t);
         if (resend.isPresent()) {
-            return resend.get();
+            // A concurrent retry may have recorded it since the first look; the report and its key's
+            // answer commit together, so if the report is there, so is the answer.
+            return replay(scope, key, bodyHash, t).orElse(resend.get());
         }
         Actor author = caller.account() != null ? caller.account()
                 : new Actor("citizen:anon:" + HexFormat.of().formatHex(randomBytes(12)), Set.of());
@@ -91,8 +87,12 @@ public class CitizenReportService {
         if (result.status() != PushStatus.CREATED) {
             // A concurrent resend of the same observation won the race: once its report is recorded
             // (a moment after its observation), answer as a resend.
-            for (int wait = 0; wait < 10 && reports.find(id).isEmpty(); wait++) {
+            for (int wait = 0; wait < 20 && reports.find(id).isEmpty(); wait++) {
                 sleep();
+            }
+            replay = replay(scope, key, bodyHash, t);
+            if (replay.isPresent()) {
+                return replay.get();
             }
             return resend(id, report, caller, t).orElseThrow(() -> result.status() == PushStatus.REJECTED
                     ? Open311Error.badRequest(rejection(result, t))
@@ -108,6 +108,18 @@ public class CitizenReportService {
                         + " m (service_request_id {0}); the two are now linked.");
         return new Outcome(reports.record(id, report, author.name(), token == null ? null : ReportForm.sha256(token),
                 answer, scope, key, notice), true);
+    }
+
+    /** The original answer of this Idempotency-Key, if already recorded; 422 when it was another request. */
+    private Optional<Outcome> replay(String scope, String key, String bodyHash, ReportForm.Text t) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            return reports.idempotent(scope, key, bodyHash).map(original -> new Outcome(original, false));
+        } catch (CitizenReports.IdempotencyMismatch e) {
+            throw mismatch(t);
+        }
     }
 
     /** The caller's scope for Idempotency-Key: the account, else the anonymous device id, else the client address. */

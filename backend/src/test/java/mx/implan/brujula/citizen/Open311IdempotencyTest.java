@@ -54,6 +54,37 @@ class Open311IdempotencyTest {
     }
 
     @Test
+    void sameKeyFiveTimesAtOnceIsStillOneRequestWithOneAnswer() throws Exception {
+        Map<String, String> form = Reports.form("RISK_DESLIZAMIENTO", Reports.somewhere());
+        form.put("device_id", "tel-" + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(pool.submit(() -> Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json")));
+            }
+            Set<String> answers = new HashSet<>();
+            int created = 0;
+            for (var call : calls) {
+                Response r = call.get();
+                assertThat(r.statusCode()).isIn(200, 201);
+                created += r.statusCode() == 201 ? 1 : 0;
+                answers.add(r.path("[0].service_request_id") + " " + r.path("[0].token"));
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(answers).hasSize(1);
+            String id = answers.iterator().next().split(" ")[0];
+            assertThat(db.count("SELECT count(*) FROM citizen_report WHERE observation_id = ?::uuid", id)).isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM observation WHERE attributes->>'hazard' = 'DESLIZAMIENTO'"
+                    + " AND ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, 1)",
+                    Double.parseDouble(form.get("long")), Double.parseDouble(form.get("lat")))).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void sameKeyWithADifferentBodyIs422InTheSpecFormat() {
         String bearer = users.bearer("ciudadano.idem", Roles.CITIZEN);
         Map<String, String> form = Reports.form("RISK_INCENDIO", Reports.somewhere());
