@@ -98,6 +98,14 @@ public class CitizenContacts {
     @Transactional
     public Contact rectify(Actor actor, UUID id, Rectification change) {
         requireAdmin(actor);
+        List<mx.implan.brujula.http.FieldError> errors = new ArrayList<>();
+        check(errors, "firstName", change.firstName(), ReportForm.MAX_NAME, null);
+        check(errors, "lastName", change.lastName(), ReportForm.MAX_NAME, null);
+        check(errors, "email", change.email(), ReportForm.MAX_EMAIL, ReportForm.EMAIL);
+        check(errors, "phone", change.phone(), ReportForm.MAX_PHONE, ReportForm.PHONE);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
         Contact current = run(SELECT + " WHERE c.observation_id = ?1", List.of(id)).stream().findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("CONTACT_NOT_FOUND", "No contact data for report {0}", id));
         List<String> changed = new ArrayList<>();
@@ -162,6 +170,18 @@ public class CitizenContacts {
             where.append(" OR c.phone = ?").append(params.size());
         }
         return run(SELECT + where + " ORDER BY r.created_at, c.observation_id", params);
+    }
+
+    private static void check(List<mx.implan.brujula.http.FieldError> errors, String field, String value, int max,
+                              java.util.regex.Pattern format) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank() || value.codePointCount(0, value.length()) > max) {
+            errors.add(new mx.implan.brujula.http.FieldError(field, "TOO_LONG", "Empty or longer than " + max + " characters"));
+        } else if (format != null && !format.matcher(value).matches()) {
+            errors.add(new mx.implan.brujula.http.FieldError(field, "INVALID_FORMAT", "Not a valid " + field));
+        }
     }
 
     private static List<String> present(Contact c) {

@@ -29,8 +29,8 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
     public static final int MAX_PHONE = 30;
     public static final int MAX_ADDRESS = 500;
     private static final Pattern ATTACHMENT_PATH = Pattern.compile("/api/v1/attachments/([0-9a-f]{64})");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()\\-.]{6," + MAX_PHONE + "}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("[+0-9 ()\\-.]{6," + MAX_PHONE + "}");
 
     public boolean hasContact() {
         return email != null || firstName != null || lastName != null || phone != null;

@@ -129,6 +129,8 @@ class CitizenPrivacyTest {
                 .patch("/api/v1/citizen-contacts/" + a).then().statusCode(200).body("phone", equalTo("6629998877"))
                 .body("email", equalTo(email));
 
+        given().header("Authorization", admin).contentType("application/json").body("{\"email\": \"no-es-correo\"}")
+                .patch("/api/v1/citizen-contacts/" + a).then().statusCode(422).body("errors[0].field", equalTo("email"));
         given().header("Authorization", supervisor).queryParam("email", email).delete("/api/v1/citizen-contacts").then().statusCode(403);
         given().header("Authorization", admin).queryParam("email", email).queryParam("reason", "Solicitud ARCO folio 12/2026")
                 .delete("/api/v1/citizen-contacts").then().statusCode(200).body("erased", equalTo(2));
