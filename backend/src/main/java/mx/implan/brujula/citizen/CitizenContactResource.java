@@ -27,7 +27,7 @@ import java.util.UUID;
  * (export), rectification, cancellation/opposition (erasure). Every call is audited.
  */
 @Path("/api/v1/citizen-contacts")
-@Tag(name = "citizen reports")
+@Tag(name = "Citizen contact data", description = "Reporters' personal data for staff, and ARCO requests")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class CitizenContactResource {

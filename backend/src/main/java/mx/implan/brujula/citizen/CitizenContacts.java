@@ -177,7 +177,9 @@ public class CitizenContacts {
         if (value == null) {
             return;
         }
-        if (value.isBlank() || value.codePointCount(0, value.length()) > max) {
+        if (value.indexOf('\0') >= 0) {
+            errors.add(new mx.implan.brujula.http.FieldError(field, "INVALID_CHARACTER", "Contains a NUL character"));
+        } else if (value.isBlank() || value.codePointCount(0, value.length()) > max) {
             errors.add(new mx.implan.brujula.http.FieldError(field, "TOO_LONG", "Empty or longer than " + max + " characters"));
         } else if (format != null && !format.matcher(value).matches()) {
             errors.add(new mx.implan.brujula.http.FieldError(field, "INVALID_FORMAT", "Not a valid " + field));

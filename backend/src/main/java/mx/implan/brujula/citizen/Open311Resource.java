@@ -49,7 +49,7 @@ import java.util.UUID;
  * tracking token. Responses never carry personal data.
  */
 @Path("/open311/v2")
-@Tag(name = "open311")
+@Tag(name = "Open311", description = "Citizen reports: Open311 GeoReport v2 (JSON and XML, its own error format) and the aviso de privacidad")
 public class Open311Resource {
 
     public static final String SPEC = "http://wiki.open311.org/GeoReport_v2";

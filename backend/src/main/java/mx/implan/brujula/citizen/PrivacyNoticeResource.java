@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The aviso de privacidad (Spanish, with English), at a stable URL linked from Open311 discovery. */
 @Path(PrivacyNoticeResource.PATH)
-@Tag(name = "open311")
+@Tag(name = "Open311", description = "Citizen reports: Open311 GeoReport v2 (JSON and XML, its own error format) and the aviso de privacidad")
 public class PrivacyNoticeResource {
 
     public static final String PATH = "/aviso-de-privacidad";

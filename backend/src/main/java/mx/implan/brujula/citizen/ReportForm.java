@@ -38,6 +38,11 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
 
     public static ReportForm parse(Map<String, List<String>> form, String publicBaseUrl, Locale locale) {
         Text t = new Text(locale);
+        form.forEach((name, values) -> {
+            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+                throw Open311Error.badRequest(t.of("El formulario contiene un carácter NUL (%00)", "The form contains a NUL character (%00)"));
+            }
+        });
         String code = one(form, "service_code");
         if (code == null) {
             throw Open311Error.badRequest(t.of("service_code es obligatorio", "service_code is required"));

@@ -49,6 +49,8 @@ class Open311BadInputTest {
                 }, "location required"),
                 Arguments.of("severity out of range", (Consumer<Map<String, String>>) f -> f.put("attribute[severity]", "9"), "severity"),
                 Arguments.of("observation_id not a UUID", (Consumer<Map<String, String>>) f -> f.put("attribute[observation_id]", "123"), "observation_id"),
+                Arguments.of("NUL in address_string", (Consumer<Map<String, String>>) f -> f.put("address_string", "Calle\u0000 1"), "NUL"),
+                Arguments.of("NUL in first_name", (Consumer<Map<String, String>>) f -> f.put("first_name", "A\u0000"), "NUL"),
                 Arguments.of("bad email", (Consumer<Map<String, String>>) f -> f.put("email", "no-es-correo"), "email"));
     }
 
