@@ -112,11 +112,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (isDataException(e)) {
+            // SQLSTATE class 22: a value from the request that PostgreSQL cannot store or compare
+            // (e.g. a NUL character, a number out of range). The transaction was rolled back.
+            LOG.debugf(e, "Data exception from request input");
+            return respond(new ApiProblem(400, "INVALID_VALUE", "Bad Request",
+                    "A value in the request cannot be stored (for example it contains a NUL character)"), headers, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s", incident);
         ApiProblem problem = new ApiProblem(500, "INTERNAL_ERROR", "Internal Server Error",
                 "Unexpected error; quote incident {0} to support", incident).with("incident", incident);
         return respond(problem, headers, uri);
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiProblem unauthenticated() {

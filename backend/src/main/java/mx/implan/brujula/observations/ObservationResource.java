@@ -41,7 +41,7 @@ import java.util.UUID;
 
 /** Query observations, read one with its history, change its status (supervisors). */
 @Path("/api/v1/observations")
-@Tag(name = "observations")
+@Tag(name = "Observations", description = "Query, history and status triage of field observations")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class ObservationResource {

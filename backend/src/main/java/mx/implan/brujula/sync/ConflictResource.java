@@ -33,7 +33,7 @@ import java.util.UUID;
 
 /** Open sync conflicts and their resolution (supervisors: all; others: their own). */
 @Path("/api/v1/conflicts")
-@Tag(name = "conflicts")
+@Tag(name = "Conflicts", description = "Sync conflicts and their resolution")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})

@@ -119,12 +119,27 @@ public class PushService {
             try {
                 return write.apply(ctx, mine);
             } catch (RuntimeException e) {
+                if (isDataException(e)) {
+                    // A value the validator let through but PostgreSQL cannot store (e.g. a date in year
+                    // 10000): this item alone is rejected; its transaction was rolled back.
+                    return PushResult.rejected(mine.id(), mine.opId(), List.of(new FieldError("$", "INVALID_VALUE",
+                            SyncMessages.text("INVALID_VALUE", ctx.locale()))));
+                }
                 if (attempt >= ATTEMPTS || !isConstraintRace(e)) {
                     throw e;
                 }
                 LOG.debugf("Retrying item %s after a concurrent write: %s", mine.id(), e.getMessage());
             }
         }
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConstraintRace(Throwable e) {

@@ -39,7 +39,7 @@ import java.util.Locale;
 
 /** Device sync: push journal writes, pull changes since a cursor. */
 @Path("/api/v1/sync")
-@Tag(name = "sync")
+@Tag(name = "Sync", description = "Device push and pull")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
 public class SyncResource {

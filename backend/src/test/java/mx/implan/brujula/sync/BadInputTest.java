@@ -148,6 +148,8 @@ class BadInputTest {
                     i.set("geometry", g);
                     return i;
                 }, "GEOMETRY_TYPE", null),
+                single("NUL character in notes", i -> { i.put("notes", "hoyo\u0000"); return i; }, "INVALID_CHARACTER", "notes"),
+                push("NUL character in deviceId", "{\"deviceId\":\"tab\\u0000\",\"sentAt\":\"2026-11-25T10:00:00Z\",\"items\":[]}", 400, "INVALID_PUSH", "deviceId"),
                 single("geometry missing", i -> { i.remove("geometry"); return i; }, "REQUIRED", "geometry"),
                 single("progress 101 %", i -> Items.worksProgress(UUID.randomUUID(), UUID.randomUUID(), 101), "PERCENT_RANGE", "attributes.progressPercent"),
                 query("SQL in kind", "kind=RISK'%20OR%20'1'='1", "INVALID_PARAMETER", "kind"),
@@ -157,6 +159,12 @@ class BadInputTest {
                 query("limit zero", "limit=0", "INVALID_PARAMETER", "limit"),
                 query("garbage cursor", "cursor=%27%3B%20DROP%20TABLE%20observation%3B--", "INVALID_PARAMETER", "cursor"),
                 new Case("non-UUID id in path", c -> c.as(c.supervisor()).get("/api/v1/observations/1%20OR%201=1"), 400, "INVALID_PARAMETER", "id"),
+                new Case("NUL in a username", c -> given().contentType("application/json")
+                        .body("{\"username\":\"insp\\u0000ector\",\"password\":\"x\"}").post("/api/v1/auth/token"), 400, "INVALID_VALUE", null),
+                new Case("NUL in a path segment", c -> c.as(c.supervisor()).urlEncodingEnabled(false).get("/api/v1/zones/26030%00"),
+                        400, "INVALID_CHARACTER", null),
+                new Case("NUL in a query parameter", c -> c.as(c.supervisor()).urlEncodingEnabled(false).get("/api/v1/works?programme=FISM%00"),
+                        400, "INVALID_CHARACTER", null),
                 new Case("missing token", c -> given().get("/api/v1/observations"), 401, "UNAUTHENTICATED", null),
                 new Case("garbage token", c -> c.as("Bearer abc.def.ghi").get("/api/v1/observations"), 401, "UNAUTHENTICATED", null),
                 new Case("forged token", c -> c.as("Bearer " + forgedToken()).get("/api/v1/observations"), 401, "UNAUTHENTICATED", null),
@@ -220,6 +228,18 @@ class BadInputTest {
         given().header("Authorization", users.bearer("insp-bad", Roles.INSPECTOR)).contentType("application/json")
                 .body(item.toString()).post("/api/v1/observations").then().statusCode(201);
         assertThat(db.string("SELECT notes FROM observation WHERE id = ?", UUID.fromString(item.get("id").asText()))).isEqualTo(hostile);
+    }
+
+    @Test
+    void aValueThePostgresCannotStoreRejectsOnlyItsItem() {
+        ObjectNode farFuture = Items.risk(UUID.randomUUID());
+        farFuture.put("capturedAt", "+300000-01-01T00:00:00Z");
+        ObjectNode good = Items.risk(UUID.randomUUID());
+        given().header("Authorization", users.bearer("insp-bad", Roles.INSPECTOR)).contentType("application/json")
+                .body(Items.batch(farFuture, good)).post("/api/v1/sync/push").then().statusCode(200)
+                .body("results.status", equalTo(List.of("REJECTED", "CREATED")))
+                .body("results[0].errors.code", hasItem("INVALID_VALUE"));
+        assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", UUID.fromString(farFuture.get("id").asText()))).isZero();
     }
 
     @Test

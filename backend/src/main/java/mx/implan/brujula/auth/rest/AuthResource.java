@@ -36,7 +36,7 @@ import java.util.Locale;
 /** Sign-in for the embedded identity provider: password → token pair, refresh, and who am I. */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "auth", description = "Sign-in and tokens")
+@Tag(name = "Authentication", description = "Sign-in and tokens")
 public class AuthResource {
 
     @Inject

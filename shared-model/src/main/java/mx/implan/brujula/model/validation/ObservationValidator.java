@@ -61,7 +61,33 @@ public final class ObservationValidator {
         c.enumValue(item, "resolution", "resolution", false, Resolution.class);
         photos(c, item);
         attributes(c, item, kind, precision);
+        noNulCharacters(c, item, "");
         return c.result();
+    }
+
+    /**
+     * U+0000 anywhere (a value or a key) is refused: PostgreSQL can store it neither in text nor in
+     * jsonb, and no legitimate field text contains it.
+     */
+    private static void noNulCharacters(Checks c, JsonNode node, String path) {
+        if (node.isTextual()) {
+            if (node.textValue().indexOf('\u0000') >= 0) {
+                c.add(path, INVALID_CHARACTER);
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (e.getKey().indexOf('\u0000') >= 0) {
+                    c.add(path, INVALID_CHARACTER);
+                } else {
+                    noNulCharacters(c, e.getValue(), child);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                noNulCharacters(c, node.get(i), path + "[" + i + "]");
+            }
+        }
     }
 
     /** Validates an observation built in the app (same rules, via its wire form). */
@@ -84,6 +110,10 @@ public final class ObservationValidator {
             return c.result();
         }
         c.text(body, "deviceId", "deviceId", true, Limits.MAX_DEVICE_ID);
+        JsonNode deviceId = body.get("deviceId");
+        if (deviceId != null && deviceId.isTextual() && deviceId.textValue().indexOf('\u0000') >= 0) {
+            c.add("deviceId", INVALID_CHARACTER);
+        }
         c.dateTime(body, "sentAt", "sentAt", true);
         JsonNode items = c.member(body, "items", "items", true);
         if (items != null) {

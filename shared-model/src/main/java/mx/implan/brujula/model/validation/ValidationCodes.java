@@ -22,6 +22,8 @@ public final class ValidationCodes {
     public static final String SEVERITY_RANGE = "SEVERITY_RANGE";
     public static final String NEGATIVE = "NEGATIVE";
     public static final String TOO_LONG = "TOO_LONG";
+    /** A string holds U+0000, which no field may contain. */
+    public static final String INVALID_CHARACTER = "INVALID_CHARACTER";
     public static final String TOO_MANY_PHOTOS = "TOO_MANY_PHOTOS";
     public static final String SHA256_FORMAT = "SHA256_FORMAT";
     public static final String MEDIA_TYPE = "MEDIA_TYPE";

@@ -69,6 +69,22 @@ class ObservationValidatorTest {
     }
 
     @Test
+    void nulCharactersAreRefusedWhereverTheyAre() {
+        ObjectNode item = Fixtures.item();
+        item.put("notes", "antes\u0000después");
+        attributes(item).put("hazard\u0000", "x");
+        item.putArray("photos").addObject().put("sha256", "a".repeat(64)).put("mediaType", "image/jpeg\u0000");
+        assertThat(validate(item)).extracting(Violation::field, Violation::code).contains(
+                tuple("notes", "INVALID_CHARACTER"),
+                tuple("attributes", "INVALID_CHARACTER"),
+                tuple("photos[0].mediaType", "INVALID_CHARACTER"));
+        ObjectNode envelope = Fixtures.JSON.createObjectNode();
+        envelope.put("deviceId", "tab\u0000").put("sentAt", "2026-11-25T10:00:00Z").putArray("items");
+        assertThat(ObservationValidator.validatePushEnvelope(envelope)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("deviceId", "INVALID_CHARACTER"));
+    }
+
+    @Test
     void required() {
         ObjectNode item = Fixtures.item();
         item.remove("capturedAt");
