@@ -39,6 +39,8 @@ public class CitizenReportService {
     public static final int DEFAULT_SEVERITY = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** Author prefix of anonymous reports: {@code citizen:anon:<random>}. */
+    public static final String ANONYMOUS = "citizen:anon:";
 
     @Inject
     PushService push;
@@ -80,7 +82,7 @@ public class CitizenReportService {
             return replay(scope, key, bodyHash, t).orElse(resend.get());
         }
         Actor author = caller.account() != null ? caller.account()
-                : new Actor("citizen:anon:" + HexFormat.of().formatHex(randomBytes(12)), Set.of());
+                : new Actor(ANONYMOUS + HexFormat.of().formatHex(randomBytes(12)), Set.of());
         PushContext ctx = new PushContext(author, report.deviceId() == null ? "open311" : report.deviceId(), null,
                 OffsetDateTime.now(ZoneOffset.UTC), locale);
         PushResult result = push.pushItem(ctx, item(id, report));
@@ -94,11 +96,27 @@ public class CitizenReportService {
             if (replay.isPresent()) {
                 return replay.get();
             }
-            return resend(id, report, caller, t).orElseThrow(() -> result.status() == PushStatus.REJECTED
+            Optional<Outcome> again = resend(id, report, caller, t);
+            if (again.isPresent()) {
+                return again.get();
+            }
+            // Our own earlier write of this observation whose report was never recorded (the process
+            // stopped between the two transactions): record it now, as its author.
+            Optional<String> orphan = reports.unrecordedAuthor(id, opId(id));
+            if (orphan.isPresent() && (caller.account() == null ? orphan.get().startsWith(ANONYMOUS)
+                    : orphan.get().equals(caller.account().name()))) {
+                return finish(id, report, orphan.get(), caller, scope, key, t);
+            }
+            throw result.status() == PushStatus.REJECTED
                     ? Open311Error.badRequest(rejection(result, t))
                     : new Open311Error(422, t.of("attribute[observation_id] ya pertenece a otra observación",
-                    "attribute[observation_id] already belongs to another observation")));
+                    "attribute[observation_id] already belongs to another observation"));
         }
+        return finish(id, report, author.name(), caller, scope, key, t);
+    }
+
+    /** Records the report of observation {@code id}, just written by {@code author}, and makes the first answer. */
+    private Outcome finish(UUID id, ReportForm report, String author, Caller caller, String scope, String key, ReportForm.Text t) {
         String token = caller.account() == null ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)) : null;
         CitizenReports.Answer answer = new CitizenReports.Answer(id, token, null,
                 caller.account() == null ? null : caller.account().name(), null);
@@ -106,8 +124,13 @@ public class CitizenReportService {
                         + " m (service_request_id {0}); quedaron vinculados.",
                 "An open report of this service already exists within " + radius()
                         + " m (service_request_id {0}); the two are now linked.");
-        return new Outcome(reports.record(id, report, author.name(), token == null ? null : ReportForm.sha256(token),
+        return new Outcome(reports.record(id, report, author, token == null ? null : ReportForm.sha256(token),
                 answer, scope, key, notice), true);
+    }
+
+    /** The write id of a report's observation: one per observation, so a resend is a replay, never a second write. */
+    static UUID opId(UUID id) {
+        return Ids.nameBased("open311:" + id);
     }
 
     /** The original answer of this Idempotency-Key, if already recorded; 422 when it was another request. */
@@ -154,7 +177,7 @@ public class CitizenReportService {
     private ObjectNode item(UUID id, ReportForm report) {
         ObjectNode item = WireJson.strict().createObjectNode();
         item.put("id", id.toString());
-        item.put("opId", Ids.nameBased("open311:" + id).toString());
+        item.put("opId", opId(id).toString());
         item.put("kind", report.service().kind().name());
         ObjectNode geometry = item.putObject("geometry");
         geometry.put("type", "Point");

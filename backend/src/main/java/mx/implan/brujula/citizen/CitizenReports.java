@@ -78,6 +78,17 @@ public class CitizenReports {
         }
     }
 
+    /** The author of observation {@code id} written by the Open311 write {@code opId}, when it has no report yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> unrecordedAuthor(UUID id, UUID opId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("""
+                        SELECT o.author FROM observation o JOIN applied_op a ON a.observation_id = o.id AND a.op_id = ?2
+                        WHERE o.id = ?1 AND NOT EXISTS (SELECT 1 FROM citizen_report r WHERE r.observation_id = o.id)""")
+                .setParameter(1, id).setParameter(2, opId).getResultList();
+        return rows.stream().findFirst();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Existing> find(UUID id) {
         @SuppressWarnings("unchecked")

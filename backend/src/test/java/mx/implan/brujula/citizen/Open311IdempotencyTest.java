@@ -103,6 +103,30 @@ class Open311IdempotencyTest {
     }
 
     @Test
+    void aRetryRecordsTheReportOfAnObservationWhoseReportWasLost() {
+        Map<String, String> form = Reports.form("RISK_INUNDACION", Reports.somewhere());
+        form.put("device_id", "tel-" + UUID.randomUUID());
+        form.put("email", "perdido@example.mx");
+        String key = UUID.randomUUID().toString();
+        String id = Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json")
+                .then().statusCode(201).extract().path("[0].service_request_id");
+        // As if the process had stopped after the observation's transaction and before the report's.
+        db.update("DELETE FROM open311_idempotency WHERE observation_id = ?::uuid", id);
+        db.update("DELETE FROM citizen_contact WHERE observation_id = ?::uuid", id);
+        db.update("DELETE FROM citizen_report WHERE observation_id = ?::uuid", id);
+        String author = db.string("SELECT author FROM observation WHERE id = ?::uuid", id);
+
+        Response retry = Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json");
+        retry.then().statusCode(201).body("[0].service_request_id", equalTo(id));
+        assertThat((String) retry.path("[0].token")).isNotBlank();
+        assertThat(db.string("SELECT reporter FROM citizen_report WHERE observation_id = ?::uuid", id)).isEqualTo(author);
+        assertThat(db.string("SELECT email FROM citizen_contact WHERE observation_id = ?::uuid", id)).isEqualTo("perdido@example.mx");
+        assertThat(db.count("SELECT count(*) FROM observation_revision WHERE observation_id = ?::uuid", id)).isEqualTo(1);
+        Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json").then().statusCode(200)
+                .body("[0].token", equalTo(retry.path("[0].token")));
+    }
+
+    @Test
     void theAppsObservationIdMakesResendsHarmless() {
         UUID id = Ids.newV7();
         Map<String, String> form = Reports.form("URBAN_IMAGE_SENALETICA", Reports.somewhere());
