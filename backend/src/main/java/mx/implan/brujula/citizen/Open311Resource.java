@@ -275,6 +275,14 @@ public class Open311Resource {
         return f.list(200, "service_requests", List.of(n));
     }
 
+    @GET
+    @Path("{path: .+}")
+    @Operation(hidden = true)
+    public Response unknown(@PathParam("path") String path) {
+        // Any other GET under /open311/v2 is answered in the spec's error format, not problem+json.
+        throw new Open311Error(404, new ReportForm.Text(locale()).of("No existe: " + path, "Not found: " + path));
+    }
+
     private ObjectNode request(CitizenReportQuery.Row r, Locale locale) {
         ReportForm.Text t = new ReportForm.Text(locale);
         ServiceCatalogue.Service s = ServiceCatalogue.find(r.serviceCode()).orElse(null);

@@ -208,6 +208,9 @@ class Open311ContractTest {
                 .statusCode(400).body("[0].code", equalTo(400)).body("[0].description", containsString("90"));
         given().get("/open311/v2/requests.json?status=pending").then().statusCode(400).body("[0].code", equalTo(400));
         given().get("/open311/v2/requests/" + UUID.randomUUID() + ".json").then().statusCode(404).body("[0].code", equalTo(404));
+        given().get("/open311/v2/discovery").then().statusCode(404).body("[0].code", equalTo(404));
+        given().get("/open311/v2/services.csv").then().statusCode(404).body("[0].code", equalTo(404));
+        given().get("/open311/v2/nada/de/nada.xml").then().statusCode(404).body("errors.error.code", equalTo("404"));
         given().get("/open311/v2/requests/not-a-uuid.xml").then().statusCode(400)
                 .body("errors.error.code", equalTo("400"));
     }
