@@ -1,0 +1,233 @@
+package mx.implan.brujula.citizen;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.config.BrujulaConfig;
+import mx.implan.brujula.model.Ids;
+import mx.implan.brujula.model.json.WireJson;
+import mx.implan.brujula.model.observation.AttributeKeys;
+import mx.implan.brujula.model.sync.PushResult;
+import mx.implan.brujula.model.sync.PushStatus;
+import mx.implan.brujula.sync.PushContext;
+import mx.implan.brujula.sync.PushService;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns an Open311 {@code POST requests} into an observation through the same push path devices
+ * and importers use, then records what only citizen reports have. Retries never duplicate: an
+ * {@code Idempotency-Key} (scoped to the caller) returns the original answer, and the app's own
+ * observation id ({@code attribute[observation_id]}) is the observation's identity.
+ */
+@ApplicationScoped
+public class CitizenReportService {
+
+    /** Severity a report gets when the citizen gives none (documented; staff adjust it in triage). */
+    public static final int DEFAULT_SEVERITY = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** Author prefix of anonymous reports: {@code citizen:anon:<random>}. */
+    public static final String ANONYMOUS = "citizen:anon:";
+
+    @Inject
+    PushService push;
+    @Inject
+    CitizenReports reports;
+    @Inject
+    Open311Config config;
+    @Inject
+    BrujulaConfig brujula;
+
+    /** Who is calling: a signed-in account, or anonymous with the device id / client address that scope its keys. */
+    public record Caller(Actor account, String clientAddress) {
+    }
+
+    /** The answer and whether it is the original write (201) or a resend (200). */
+    public record Outcome(CitizenReports.Answer answer, boolean created) {
+    }
+
+    public Outcome submit(Map<String, List<String>> form, Caller caller, String idempotencyKey, Locale locale) {
+        ReportForm.Text t = new ReportForm.Text(locale);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && (key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 32 && c < 127))) {
+            throw Open311Error.badRequest(t.of("Idempotency-Key debe tener de 1 a 200 caracteres ASCII visibles",
+                    "Idempotency-Key must be 1 to 200 visible ASCII characters"));
+        }
+        String scope = scope(form, caller);
+        String bodyHash = ReportForm.hash(form);
+        Optional<Outcome> replay = replay(scope, key, bodyHash, t);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        ReportForm report = ReportForm.parse(form, config.publicBaseUrl(), locale);
+        UUID id = report.observationId() != null ? report.observationId()
+                : key != null ? Ids.nameBased("open311:" + scope + ":" + key) : Ids.newV7();
+        Optional<Outcome> resend = resend(id, report, caller, t);
+        if (resend.isPresent()) {
+            // A concurrent retry may have recorded it since the first look; the report and its key's
+            // answer commit together, so if the report is there, so is the answer.
+            return replay(scope, key, bodyHash, t).orElse(resend.get());
+        }
+        Actor author = caller.account() != null ? caller.account()
+                : new Actor(ANONYMOUS + HexFormat.of().formatHex(randomBytes(12)), Set.of());
+        PushContext ctx = new PushContext(author, report.deviceId() == null ? "open311" : report.deviceId(), null,
+                OffsetDateTime.now(ZoneOffset.UTC), locale);
+        PushResult result = push.pushItem(ctx, item(id, report));
+        if (result.status() != PushStatus.CREATED) {
+            // A concurrent resend of the same observation won the race: once its report is recorded
+            // (a moment after its observation), answer as a resend.
+            for (int wait = 0; wait < 20 && reports.find(id).isEmpty(); wait++) {
+                sleep();
+            }
+            replay = replay(scope, key, bodyHash, t);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Optional<Outcome> again = resend(id, report, caller, t);
+            if (again.isPresent()) {
+                return again.get();
+            }
+            // Our own earlier write of this observation whose report was never recorded (the process
+            // stopped between the two transactions): record it now, as its author.
+            Optional<String> orphan = reports.unrecordedAuthor(id, opId(id));
+            if (orphan.isPresent() && (caller.account() == null ? orphan.get().startsWith(ANONYMOUS)
+                    : orphan.get().equals(caller.account().name()))) {
+                return finish(id, report, orphan.get(), caller, scope, key, t);
+            }
+            throw result.status() == PushStatus.REJECTED
+                    ? Open311Error.badRequest(rejection(result, t))
+                    : new Open311Error(422, t.of("attribute[observation_id] ya pertenece a otra observación",
+                    "attribute[observation_id] already belongs to another observation"));
+        }
+        return finish(id, report, author.name(), caller, scope, key, t);
+    }
+
+    /** Records the report of observation {@code id}, just written by {@code author}, and makes the first answer. */
+    private Outcome finish(UUID id, ReportForm report, String author, Caller caller, String scope, String key, ReportForm.Text t) {
+        String token = caller.account() == null ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)) : null;
+        CitizenReports.Answer answer = new CitizenReports.Answer(id, token, null,
+                caller.account() == null ? null : caller.account().name(), null);
+        String notice = t.of("Ya había un reporte abierto de este servicio a menos de " + radius()
+                        + " m (service_request_id {0}); quedaron vinculados.",
+                "An open report of this service already exists within " + radius()
+                        + " m (service_request_id {0}); the two are now linked.");
+        return new Outcome(reports.record(id, report, author, token == null ? null : ReportForm.sha256(token),
+                answer, scope, key, notice), true);
+    }
+
+    /** The write id of a report's observation: one per observation, so a resend is a replay, never a second write. */
+    static UUID opId(UUID id) {
+        return Ids.nameBased("open311:" + id);
+    }
+
+    /** The original answer of this Idempotency-Key, if already recorded; 422 when it was another request. */
+    private Optional<Outcome> replay(String scope, String key, String bodyHash, ReportForm.Text t) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            return reports.idempotent(scope, key, bodyHash).map(original -> new Outcome(original, false));
+        } catch (CitizenReports.IdempotencyMismatch e) {
+            throw mismatch(t);
+        }
+    }
+
+    /** The caller's scope for Idempotency-Key: the account, else the anonymous device id, else the client address. */
+    static String scope(Map<String, List<String>> form, Caller caller) {
+        if (caller.account() != null) {
+            return "account:" + caller.account().name();
+        }
+        String device = ReportForm.one(form, "device_id");
+        return device != null ? "device:" + device : "address:" + caller.clientAddress();
+    }
+
+    /** An observation id already reported: the same form is a resend (no token repeated), another form is 422. */
+    private Optional<Outcome> resend(UUID id, ReportForm report, Caller caller, ReportForm.Text t) {
+        Optional<CitizenReports.Existing> existing = reports.find(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!existing.get().bodyHash().equals(report.bodyHash())) {
+            throw new Open311Error(422, t.of("attribute[observation_id] ya se usó con otra solicitud",
+                    "attribute[observation_id] was already used with a different request"));
+        }
+        boolean sameAccount = caller.account() != null && caller.account().name().equals(existing.get().reporter());
+        return Optional.of(new Outcome(new CitizenReports.Answer(id, null, null,
+                sameAccount ? caller.account().name() : null, existing.get().duplicateOf()), false));
+    }
+
+    static Open311Error mismatch(ReportForm.Text t) {
+        return new Open311Error(422, t.of("Idempotency-Key ya se usó con otra solicitud",
+                "Idempotency-Key was already used with a different request"));
+    }
+
+    private ObjectNode item(UUID id, ReportForm report) {
+        ObjectNode item = WireJson.strict().createObjectNode();
+        item.put("id", id.toString());
+        item.put("opId", opId(id).toString());
+        item.put("kind", report.service().kind().name());
+        ObjectNode geometry = item.putObject("geometry");
+        geometry.put("type", "Point");
+        geometry.putArray("coordinates").add(report.lon()).add(report.lat());
+        item.put("capturedAt", OffsetDateTime.now(brujula.timezone()).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        if (report.deviceId() != null) {
+            item.put("deviceId", report.deviceId());
+        }
+        if (report.description() != null) {
+            item.put("notes", report.description());
+        }
+        item.put("baseRev", 0);
+        ObjectNode attributes = item.putObject("attributes");
+        attributes.put(report.service().attribute(), report.service().value());
+        attributes.put(AttributeKeys.SEVERITY, report.severity() == null ? DEFAULT_SEVERITY : report.severity());
+        if (report.severity() == null) {
+            attributes.put("severitySource", "DEFAULT");
+        }
+        attributes.put("source", "open311");
+        if (report.photoSha256() != null) {
+            ObjectNode photo = item.putArray("photos").addObject();
+            photo.put("sha256", report.photoSha256());
+            // Open311 carries no media type; citizen photos are JPEG unless the upload says otherwise.
+            photo.put("mediaType", "image/jpeg");
+        }
+        return item;
+    }
+
+    private static String rejection(PushResult result, ReportForm.Text t) {
+        String fields = result.errors() == null ? "" : String.join("; ", result.errors().stream()
+                .map(e -> e.field() + ": " + e.message()).toList());
+        return t.of("Solicitud inválida: ", "Invalid request: ") + fields;
+    }
+
+    private String radius() {
+        double r = config.duplicateRadiusM();
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,176 @@
+package mx.implan.brujula.citizen;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import mx.implan.brujula.audit.AuditTrail;
+import mx.implan.brujula.model.observation.Flag;
+import mx.implan.brujula.model.observation.ObservationStatus;
+import mx.implan.brujula.model.observation.StatusLifecycle;
+import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.observations.ObservationStore;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The rows that only citizen reports have (report, contact, idempotency answer, duplicate link),
+ * written in one transaction after the observation itself went in through the push path.
+ */
+@ApplicationScoped
+public class CitizenReports {
+
+    /** Who stamps the duplicate flag (a server decision, not the reporter's edit). */
+    public static final String SYSTEM_ACTOR = "system:open311";
+    static final List<String> OPEN_STATUSES = Arrays.stream(ObservationStatus.values())
+            .filter(StatusLifecycle::isOpen).map(Enum::name).toList();
+    static final List<String> CLOSED_STATUSES = Arrays.stream(ObservationStatus.values())
+            .filter(s -> !StatusLifecycle.isOpen(s)).map(Enum::name).toList();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObservationStore store;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Open311Config config;
+
+    /** The stored answer of a POST (also what an Idempotency-Key replay returns). */
+    public record Answer(UUID serviceRequestId, String token, String serviceNotice, String accountId, UUID duplicateOf) {
+    }
+
+    /** What is kept of an existing report to recognise a resend. */
+    public record Existing(UUID id, String reporter, String bodyHash, UUID duplicateOf) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Answer> idempotent(String scope, String key, String bodyHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT body_hash, CAST(response AS text) FROM open311_idempotency WHERE scope = ?1 AND idem_key = ?2")
+                .setParameter(1, scope).setParameter(2, key).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!bodyHash.equals(((String) rows.get(0)[0]).trim())) {
+            throw new IdempotencyMismatch();
+        }
+        try {
+            return Optional.of(JSON.readValue((String) rows.get(0)[1], Answer.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored Open311 answer is unreadable", e);
+        }
+    }
+
+    /** Same Idempotency-Key, different request. */
+    public static class IdempotencyMismatch extends RuntimeException {
+        IdempotencyMismatch() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The author of observation {@code id} written by the Open311 write {@code opId}, when it has no report yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> unrecordedAuthor(UUID id, UUID opId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("""
+                        SELECT o.author FROM observation o JOIN applied_op a ON a.observation_id = o.id AND a.op_id = ?2
+                        WHERE o.id = ?1 AND NOT EXISTS (SELECT 1 FROM citizen_report r WHERE r.observation_id = o.id)""")
+                .setParameter(1, id).setParameter(2, opId).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Existing> find(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT reporter, body_hash, duplicate_of FROM citizen_report WHERE observation_id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new Existing(id, (String) r[0], ((String) r[1]).trim(), (UUID) r[2]));
+    }
+
+    /**
+     * Records the report of an observation that was just created: finds an open report of the same
+     * service nearby and links and flags it, stores contact data apart, remembers the answer for
+     * the Idempotency-Key. Returns the answer.
+     */
+    @Transactional
+    public Answer record(UUID id, ReportForm form, String reporter, String tokenHash, Answer answer,
+                         String idemScope, String idemKey, String noticeDuplicate) {
+        UUID duplicateOf = nearbyOpen(id, form);
+        em.createNativeQuery("""
+                        INSERT INTO citizen_report (observation_id, service_code, reporter, token_hash, body_hash, address_string, duplicate_of, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT received_at FROM observation WHERE id = ?1))""")
+                .setParameter(1, id).setParameter(2, form.service().code()).setParameter(3, reporter)
+                .setParameter(4, tokenHash).setParameter(5, form.bodyHash()).setParameter(6, form.addressString())
+                .setParameter(7, duplicateOf)
+                .executeUpdate();
+        if (form.hasContact()) {
+            em.createNativeQuery("INSERT INTO citizen_contact (observation_id, first_name, last_name, email, phone) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id).setParameter(2, form.firstName()).setParameter(3, form.lastName())
+                    .setParameter(4, form.email()).setParameter(5, form.phone())
+                    .executeUpdate();
+        }
+        Answer result = answer;
+        if (duplicateOf != null) {
+            flagDuplicate(id, duplicateOf);
+            result = new Answer(answer.serviceRequestId(), answer.token(),
+                    noticeDuplicate.replace("{0}", duplicateOf.toString()), answer.accountId(), duplicateOf);
+        }
+        if (idemKey != null) {
+            try {
+                em.createNativeQuery("""
+                                INSERT INTO open311_idempotency (scope, idem_key, body_hash, observation_id, response)
+                                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb)) ON CONFLICT DO NOTHING""")
+                        .setParameter(1, idemScope).setParameter(2, idemKey).setParameter(3, form.bodyHash())
+                        .setParameter(4, id).setParameter(5, JSON.writeValueAsString(result))
+                        .executeUpdate();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return result;
+    }
+
+    /** The closest open observation of the same service within the duplicate radius (geodesic metres). */
+    UUID nearbyOpen(UUID id, ReportForm form) {
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("""
+                        SELECT o.id FROM observation o
+                        WHERE o.kind IN ('RISK', 'URBAN_IMAGE') AND o.kind = ?1 AND o.id <> ?2
+                          AND o.attributes ->> ?3 = ?4
+                          AND o.status IN (?5)
+                          AND ST_DWithin(o.geom::geography, ST_SetSRID(ST_MakePoint(?6, ?7), 4326)::geography, ?8)
+                        ORDER BY ST_Distance(o.geom::geography, ST_SetSRID(ST_MakePoint(?6, ?7), 4326)::geography), o.received_at, o.id
+                        LIMIT 1""")
+                .setParameter(1, form.service().kind().name()).setParameter(2, id)
+                .setParameter(3, form.service().attribute()).setParameter(4, form.service().value())
+                .setParameter(5, OPEN_STATUSES).setParameter(6, form.lon()).setParameter(7, form.lat())
+                .setParameter(8, config.duplicateRadiusM())
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private void flagDuplicate(UUID id, UUID duplicateOf) {
+        ObservationEntity row = ObservationEntity.lockForUpdate(id);
+        List<Flag> flags = new java.util.ArrayList<>(ObservationMapper.flags(row.flags));
+        if (!flags.contains(Flag.DUPLICATE_NEARBY)) {
+            flags.add(Flag.DUPLICATE_NEARBY);
+            row.flags = ObservationMapper.flagNames(flags);
+            store.update(row, SYSTEM_ACTOR, null, "FLAGS");
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("flag", Flag.DUPLICATE_NEARBY.name());
+        after.put("duplicateOf", duplicateOf.toString());
+        after.put("rev", row.rev);
+        audit.record(SYSTEM_ACTOR, "citizen-report.duplicate-linked", "observation", id.toString(), null, after);
+    }
+}

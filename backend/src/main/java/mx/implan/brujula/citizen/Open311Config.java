@@ -1,0 +1,39 @@
+package mx.implan.brujula.citizen;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Citizen reporting (Open311 GeoReport v2) and the handling of reporters' personal data. */
+@ConfigMapping(prefix = "brujula.open311")
+public interface Open311Config {
+
+    /** Public base URL of this server; absolute media_url values must start with it. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** A new report this close (metres, on the ellipsoid) to an open one of the same service is linked to it. */
+    @WithDefault("50")
+    double duplicateRadiusM();
+
+    /** Widest start_date/end_date window of GET requests (also the default window). */
+    @WithDefault("P90D")
+    Duration maxWindow();
+
+    /** Most requests one GET requests answer returns. */
+    @WithDefault("1000")
+    int maxResults();
+
+    /** Reporters' contact data is anonymised this long after their report closes. */
+    @WithDefault("P90D")
+    Duration contactRetention();
+
+    /** Whether the anonymisation job runs on its schedule (it can always be called directly). */
+    @WithDefault("true")
+    boolean anonymiseEnabled();
+
+    /** Contact for the discovery document. */
+    @WithDefault("IMPLAN Hermosillo, reportes ciudadanos: contacto@implan.example")
+    String contact();
+}

@@ -1,0 +1,185 @@
+package mx.implan.brujula.citizen;
+
+import mx.implan.brujula.model.Limits;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code POST requests} form, validated: every bad input is a 400 in the Open311 error format
+ * with a description in the caller's language. Nothing here reaches the network: {@code media_url}
+ * is only parsed, and only this server's own attachment URLs pass.
+ */
+public record ReportForm(ServiceCatalogue.Service service, double lat, double lon, String description,
+                         String photoSha256, String email, String firstName, String lastName, String phone,
+                         String deviceId, String addressString, Integer severity, UUID observationId, String bodyHash) {
+
+    public static final int MAX_DESCRIPTION = Limits.MAX_NOTES;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_PHONE = 30;
+    public static final int MAX_ADDRESS = 500;
+    private static final Pattern ATTACHMENT_PATH = Pattern.compile("/api/v1/attachments/([0-9a-f]{64})");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("[+0-9 ()\\-.]{6," + MAX_PHONE + "}");
+
+    public boolean hasContact() {
+        return email != null || firstName != null || lastName != null || phone != null;
+    }
+
+    public static ReportForm parse(Map<String, List<String>> form, String publicBaseUrl, Locale locale) {
+        Text t = new Text(locale);
+        form.forEach((name, values) -> {
+            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+                throw Open311Error.badRequest(t.of("El formulario contiene un carácter NUL (%00)", "The form contains a NUL character (%00)"));
+            }
+        });
+        String code = one(form, "service_code");
+        if (code == null) {
+            throw Open311Error.badRequest(t.of("service_code es obligatorio", "service_code is required"));
+        }
+        ServiceCatalogue.Service service = ServiceCatalogue.find(code).orElseThrow(() -> Open311Error.badRequest(
+                t.of("service_code desconocido: " + code, "Unknown service_code: " + code)));
+        String latText = one(form, "lat");
+        String lonText = one(form, "long");
+        String address = limited(form, "address_string", MAX_ADDRESS, t);
+        if (latText == null || lonText == null) {
+            if (address != null || one(form, "address_id") != null) {
+                throw Open311Error.badRequest(t.of(
+                        "Se requiere ubicación: envíe lat y long (no se geocodifican direcciones)",
+                        "location required: send lat and long (addresses are not geocoded)"));
+            }
+            throw Open311Error.badRequest(t.of("Se requiere ubicación: lat y long son obligatorios", "location required: lat and long are required"));
+        }
+        double lat = number(latText, "lat", -90, 90, t);
+        double lon = number(lonText, "long", -180, 180, t);
+        String description = one(form, "description");
+        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
+            throw Open311Error.badRequest(t.of("description excede " + MAX_DESCRIPTION + " caracteres",
+                    "description is longer than " + MAX_DESCRIPTION + " characters"));
+        }
+        String sha = mediaSha(one(form, "media_url"), publicBaseUrl, t);
+        String email = limited(form, "email", MAX_EMAIL, t);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw Open311Error.badRequest(t.of("email no es una dirección válida", "email is not a valid address"));
+        }
+        String phone = limited(form, "phone", MAX_PHONE, t);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw Open311Error.badRequest(t.of("phone no es un teléfono válido", "phone is not a valid phone number"));
+        }
+        Integer severity = null;
+        String severityText = one(form, "attribute[severity]");
+        if (severityText != null) {
+            severity = (int) number(severityText, "attribute[severity]", Limits.MIN_SEVERITY, Limits.MAX_SEVERITY, t);
+            if (severity != Double.parseDouble(severityText.trim())) {
+                throw Open311Error.badRequest(t.of("attribute[severity] debe ser un entero de 1 a 5", "attribute[severity] must be an integer from 1 to 5"));
+            }
+        }
+        UUID observationId = null;
+        String idText = one(form, "attribute[observation_id]");
+        if (idText != null) {
+            try {
+                observationId = UUID.fromString(idText);
+            } catch (IllegalArgumentException e) {
+                throw Open311Error.badRequest(t.of("attribute[observation_id] debe ser un UUID", "attribute[observation_id] must be a UUID"));
+            }
+        }
+        return new ReportForm(service, lat, lon, description, sha, email,
+                limited(form, "first_name", MAX_NAME, t), limited(form, "last_name", MAX_NAME, t), phone,
+                limited(form, "device_id", Limits.MAX_DEVICE_ID, t), address, severity, observationId, hash(form));
+    }
+
+    /** The attachment hash of an own {@code /api/v1/attachments/{sha256}} URL (relative or under the public base URL). */
+    static String mediaSha(String mediaUrl, String publicBaseUrl, Text t) {
+        if (mediaUrl == null) {
+            return null;
+        }
+        String path = mediaUrl;
+        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        if (!mediaUrl.startsWith("/")) {
+            path = mediaUrl.regionMatches(true, 0, base + "/", 0, base.length() + 1) ? mediaUrl.substring(base.length()) : null;
+        }
+        Matcher m = path == null ? null : ATTACHMENT_PATH.matcher(path);
+        if (m == null || !m.matches()) {
+            throw Open311Error.badRequest(t.of(
+                    "media_url solo acepta fotos ya subidas a este servidor: " + base + "/api/v1/attachments/{sha256}",
+                    "media_url only accepts photos uploaded to this server: " + base + "/api/v1/attachments/{sha256}"));
+        }
+        return m.group(1);
+    }
+
+    /** SHA-256 over the form, independent of parameter order: what "the same body" means for idempotency. */
+    static String hash(Map<String, List<String>> form) {
+        StringBuilder canonical = new StringBuilder();
+        new TreeMap<>(form).forEach((k, values) -> {
+            for (String v : values) {
+                canonical.append(k).append('=').append(v == null ? "" : v.strip()).append('\n');
+            }
+        });
+        return sha256(canonical.toString());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double number(String raw, String field, double min, double max, Text t) {
+        double value;
+        try {
+            value = Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw Open311Error.badRequest(t.of(field + " no es un número", field + " is not a number"));
+        }
+        if (!Double.isFinite(value) || value < min || value > max) {
+            throw Open311Error.badRequest(t.of(field + " debe estar entre " + fmt(min) + " y " + fmt(max),
+                    field + " must be between " + fmt(min) + " and " + fmt(max)));
+        }
+        return value;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String limited(Map<String, List<String>> form, String field, int max, Text t) {
+        String value = one(form, field);
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            throw Open311Error.badRequest(t.of(field + " excede " + max + " caracteres", field + " is longer than " + max + " characters"));
+        }
+        return value;
+    }
+
+    /** The first non-blank value of a form field, stripped; null when absent. */
+    static String one(Map<String, List<String>> form, String field) {
+        List<String> values = form.get(field);
+        if (values == null) {
+            return null;
+        }
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    /** Spanish by default, English when asked. */
+    record Text(Locale locale) {
+        String of(String es, String en) {
+            return ServiceCatalogue.english(locale) ? en : es;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package mx.implan.brujula.citizen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The README's curl commands, run with the real curl binary against the test server. */
+@QuarkusTest
+class CurlExamplesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private String base;
+
+    @BeforeEach
+    void server() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) || Files.isExecutable(Path.of("/bin/curl")), "curl not installed");
+        base = "http://localhost:" + RestAssured.port;
+    }
+
+    @Test
+    void anonymousReportWithIdempotencyKeyAsInTheReadme() throws Exception {
+        String key = UUID.randomUUID().toString();
+        double[] p = Reports.somewhere();
+        List<String> post = List.of("-s", "-w", "\n%{http_code}", "-X", "POST", base + "/open311/v2/requests.json",
+                "-H", "Idempotency-Key: " + key,
+                "--data-urlencode", "service_code=URBAN_IMAGE_BACHE",
+                "--data-urlencode", "lat=" + p[1], "--data-urlencode", "long=" + p[0],
+                "--data-urlencode", "attribute[severity]=4",
+                "--data-urlencode", "description=Bache profundo frente a la escuela",
+                "--data-urlencode", "address_string=Calle Rosales y Blvd. Hidalgo",
+                "--data-urlencode", "email=vecina@example.mx", "--data-urlencode", "device_id=android-" + key);
+        String[] first = curl(post);
+        assertThat(first[1]).isEqualTo("201");
+        JsonNode answer = JSON.readTree(first[0]);
+        String id = answer.get(0).get("service_request_id").asText();
+        String token = answer.get(0).get("token").asText();
+        String[] again = curl(post);
+        assertThat(again[1]).isEqualTo("200");
+        assertThat(JSON.readTree(again[0])).isEqualTo(answer);
+
+        String[] byToken = curl(List.of("-s", "-w", "\n%{http_code}", base + "/open311/v2/tokens/" + token + ".json"));
+        assertThat(JSON.readTree(byToken[0]).get(0).get("service_request_id").asText()).isEqualTo(id);
+        String[] xml = curl(List.of("-s", "-w", "\n%{http_code}", base + "/open311/v2/requests/" + id + ".xml"));
+        assertThat(xml[1]).isEqualTo("200");
+        assertThat(xml[0]).startsWith("<?xml").contains("<service_request_id>" + id + "</service_request_id>")
+                .contains("<status>open</status>").doesNotContain("vecina");
+        String[] addressOnly = curl(List.of("-s", "-w", "\n%{http_code}", "-X", "POST", base + "/open311/v2/requests.xml",
+                "--data-urlencode", "service_code=URBAN_IMAGE_BACHE", "--data-urlencode", "address_string=Blvd. Kino 300"));
+        assertThat(addressOnly[1]).isEqualTo("400");
+        assertThat(addressOnly[0]).contains("<errors><error><code>400</code>");
+    }
+
+    /** {body, status} of one curl run. */
+    private static String[] curl(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("curl");
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int nl = out.lastIndexOf('\n');
+        return new String[]{out.substring(0, nl), out.substring(nl + 1).trim()};
+    }
+}
