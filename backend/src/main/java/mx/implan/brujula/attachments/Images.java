@@ -95,9 +95,12 @@ public final class Images {
         boolean swap = orientation >= 5;
         int ow = swap ? decoded.getHeight() : decoded.getWidth();
         int oh = swap ? decoded.getWidth() : decoded.getHeight();
-        double scale = Math.min(1.0, (double) maxSide / Math.max(ow, oh));
-        int tw = Math.max(1, (int) Math.round(ow * scale));
-        int th = Math.max(1, (int) Math.round(oh * scale));
+        // The target follows the original's proportions (subsampling rounds the decoded size).
+        int fullW = swap ? size.height() : size.width();
+        int fullH = swap ? size.width() : size.height();
+        double scale = Math.min(1.0, (double) maxSide / Math.max(fullW, fullH));
+        int tw = Math.max(1, (int) Math.round(fullW * scale));
+        int th = Math.max(1, (int) Math.round(fullH * scale));
         BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
