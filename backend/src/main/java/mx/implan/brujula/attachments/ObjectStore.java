@@ -17,6 +17,7 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +51,9 @@ public class ObjectStore {
 
     @Inject
     AttachmentsConfig config;
+    @Inject
+    @CommandLineArguments
+    String[] arguments;
 
     private MinioClient client;
     private MinioClient presigner;
@@ -75,6 +79,9 @@ public class ObjectStore {
         // Presigning is local computation; with the region given it never calls the server.
         presigner = config.publicEndpoint().map(url -> MinioClient.builder().endpoint(url).region(config.region())
                 .credentials(config.accessKey(), config.secretKey()).httpClient(http).build()).orElse(null);
+        if (arguments.length > 0) {
+            return; // an administrative command (./brujula admin …): no photo storage needed, checked lazily
+        }
         try {
             ensureBucket();
             LOG.infof("Photos are stored in bucket %s at %s", config.bucket(), config.endpoint());

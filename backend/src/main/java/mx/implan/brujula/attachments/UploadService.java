@@ -59,6 +59,25 @@ public class UploadService {
         Path base = config.tempDir().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
         tempDir = Files.createDirectories(base.resolve("brujula-uploads"));
         uploadedBytes = metrics.counter("brujula.attachments.uploaded.bytes");
+        removeLeftovers();
+    }
+
+    /** Uploads in flight when a previous process was killed left their temporary files behind. */
+    private void removeLeftovers() {
+        java.time.Instant hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (var files = Files.list(tempDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(hourAgo)) {
+                        delete(f);
+                    }
+                } catch (IOException goneMeanwhile) {
+                    // another process's upload finished and removed it
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not clean %s: %s", tempDir, e.getMessage());
+        }
     }
 
     public Outcome upload(Actor actor, String sha256, InputStream body, Long contentLength) {

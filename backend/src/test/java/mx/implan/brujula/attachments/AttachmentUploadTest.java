@@ -100,6 +100,22 @@ class AttachmentUploadTest {
         assertThat(db.string("SELECT media_type FROM attachment WHERE sha256 = ?", sha)).isEqualTo("image/png");
     }
 
+    /** The smallest lossless WebP: one pixel. */
+    private static final byte[] WEBP = {'R', 'I', 'F', 'F', 0x1a, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'L', 0x0d, 0, 0, 0,
+            0x2f, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, (byte) 0x88, (byte) 0x88, (byte) 0xfe, 0x07, 0};
+
+    @Test
+    void storesAWebpAndRefusesAShortOne() {
+        String sha = Photos.sha256(WEBP);
+        put(sha, WEBP, "application/octet-stream").statusCode(201).body("mediaType", equalTo("image/webp"))
+                .body("width", equalTo(1)).body("height", equalTo(1));
+        byte[] cut = Arrays.copyOf(WEBP, WEBP.length - 6);
+        String cutSha = Photos.sha256(cut);
+        put(cutSha, cut, "image/webp").statusCode(422)
+                .body("code", org.hamcrest.Matchers.anyOf(equalTo("IMAGE_TRUNCATED"), equalTo("IMAGE_UNREADABLE")));
+        assertNothingStored(cutSha);
+    }
+
     @Test
     void refusesHtmlSentAsJpeg() {
         byte[] html = "<!doctype html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);

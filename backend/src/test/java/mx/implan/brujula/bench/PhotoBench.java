@@ -5,6 +5,7 @@ import io.minio.PutObjectArgs;
 import mx.implan.brujula.testing.BackendJar;
 import mx.implan.brujula.testing.LargeJpegs;
 import mx.implan.brujula.testing.Photos;
+import mx.implan.brujula.testing.ScratchBucket;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -47,6 +48,8 @@ public final class PhotoBench {
         MinioClient s3 = MinioClient.builder().endpoint(System.getenv("BRUJULA_S3_ENDPOINT")).region("us-east-1")
                 .credentials(System.getenv("BRUJULA_S3_ACCESS_KEY"), System.getenv("BRUJULA_S3_SECRET_KEY")).build();
         String bucket = System.getenv().getOrDefault("BRUJULA_S3_BUCKET", "brujula-photos-bench");
+        // The bench's own bucket starts empty, like its database: runs must not pile up gigabytes.
+        ScratchBucket.empty(bucket);
         try (BackendJar backend = BackendJar.start(jar, database, List.of("-Xmx" + heap),
                 jar.getParent().getParent().resolve("bench"))) {
             backend.createUser("bench-photos", "inspector", "bench-photos-password");

@@ -1,14 +1,12 @@
 package mx.implan.brujula.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +33,7 @@ public final class BackendJar implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+-]+)$", Pattern.MULTILINE);
 
+    private final String database;
     private final Process process;
     private final URI baseUri;
     private final Map<String, String> env;
@@ -43,6 +42,7 @@ public final class BackendJar implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BackendJar(Process process, URI baseUri, Map<String, String> env, Path jar, Path log) {
+        this.database = env.get("BRUJULA_DB_NAME");
         this.process = process;
         this.baseUri = baseUri;
         this.env = env;
@@ -52,6 +52,11 @@ public final class BackendJar implements AutoCloseable {
 
     /** Starts the jar on a fresh database {@code database} with {@code jvmOptions}; waits until it is ready. */
     public static BackendJar start(Path jar, String database, List<String> jvmOptions, Path workDir) {
+        return start(jar, database, jvmOptions, workDir, Map.of());
+    }
+
+    /** As {@link #start(Path, String, List, Path)}, with more environment variables (e.g. another bucket). */
+    public static BackendJar start(Path jar, String database, List<String> jvmOptions, Path workDir, Map<String, String> extraEnv) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: package the backend first (mvn package).");
         }
@@ -61,6 +66,7 @@ public final class BackendJar implements AutoCloseable {
         env.put("BRUJULA_DB_NAME", database);
         env.put("BRUJULA_DEMO", "false");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.putAll(extraEnv);
         Path log = workDir.resolve("backend-" + database + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -93,27 +99,23 @@ public final class BackendJar implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Creates a user through the backend's command mode, as an administrator would. */
+    /**
+     * Creates a user straight in the backend's database (bcrypt hash, as the user service stores it):
+     * no second JVM, and the server under test is the only Brújula process touching the database.
+     */
     public void createUser(String username, String role, String password) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.host-enabled=false", "-jar", jar.toString(), "admin", "create-user",
-                    "--username", username, "--role", role, "--password-stdin")
-                    .redirectErrorStream(true).redirectOutput(log.resolveSibling("create-user.log").toFile());
-            builder.environment().putAll(env);
-            Process command = builder.start();
-            try (OutputStream stdin = command.getOutputStream()) {
-                stdin.write((password + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (!command.waitFor(120, TimeUnit.SECONDS) || command.exitValue() != 0) {
-                command.destroyForcibly();
-                throw new IllegalStateException("admin create-user failed; see " + log.resolveSibling("create-user.log"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), env("BRUJULA_DB_USER", "postgres"),
+                env("BRUJULA_DB_PASSWORD", ""));
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO app_user (id, username, display_name, password_hash, role) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, java.util.UUID.randomUUID());
+            ps.setString(2, username);
+            ps.setString(3, username);
+            ps.setString(4, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password));
+            ps.setString(5, role);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create user " + username + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,17 +196,19 @@ public final class BackendJar implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException(database);
         }
-        String host = env("BRUJULA_DB_HOST", "127.0.0.1");
-        String port = env("BRUJULA_DB_PORT", "5432");
         String user = env("BRUJULA_DB_USER", "postgres");
         String password = env("BRUJULA_DB_PASSWORD", "");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not recreate database " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + env("BRUJULA_DB_HOST", "127.0.0.1") + ":" + env("BRUJULA_DB_PORT", "5432") + "/" + database;
     }
 
     private static String env(String key, String fallback) {
