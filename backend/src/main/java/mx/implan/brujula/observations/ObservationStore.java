@@ -24,6 +24,8 @@ public class ObservationStore {
     public static final String MERGE = "MERGE";
     public static final String STATUS = "STATUS";
     public static final String RESOLUTION = "RESOLUTION";
+    /** The last missing photo arrived: the INCOMPLETE flag is gone. */
+    public static final String PHOTOS = "PHOTOS";
 
     @Inject
     ChangeLog changeLog;

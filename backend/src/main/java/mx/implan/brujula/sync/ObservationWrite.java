@@ -34,8 +34,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ObservationWrite {
 
-    /** Flags recomputed from content on every write; others (e.g. INCOMPLETE) are kept. */
-    private static final Set<Flag> CONTENT_FLAGS = EnumSet.of(Flag.OUTSIDE_AOI, Flag.UNKNOWN_WORK, Flag.CLOCK_SKEW);
+    /** Flags recomputed from content on every write (INCOMPLETE: from the photos it references); others are kept. */
+    private static final Set<Flag> CONTENT_FLAGS = EnumSet.of(Flag.OUTSIDE_AOI, Flag.UNKNOWN_WORK, Flag.CLOCK_SKEW, Flag.INCOMPLETE);
 
     @Inject
     ObservationStore store;

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import mx.implan.brujula.attachments.AttachmentRows;
 import mx.implan.brujula.model.hash.ContentHash;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.model.observation.PhotoRef;
 import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.model.sync.PushResult;
 import mx.implan.brujula.model.sync.PushStatus;
@@ -19,8 +21,10 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +48,8 @@ public class PushService {
     BatchCreate batchCreate;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    AttachmentRows attachments;
 
     private final Map<PushStatus, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -77,6 +83,7 @@ public class PushService {
                 results[p.index()] = applyWithRetry(ctx, p.mine());
             }
         }
+        listMissingPhotos(prepared, results);
         for (PushResult r : results) {
             count(r);
         }
@@ -85,10 +92,39 @@ public class PushService {
 
     public PushResult pushItem(PushContext ctx, JsonNode item) {
         Object outcome = prepare(ctx, item, 0);
-        PushResult result = outcome instanceof PushResult rejected ? rejected
-                : applyWithRetry(ctx, ((BatchCreate.Prepared) outcome).mine());
-        count(result);
-        return result;
+        if (outcome instanceof PushResult rejected) {
+            count(rejected);
+            return rejected;
+        }
+        BatchCreate.Prepared p = (BatchCreate.Prepared) outcome;
+        PushResult[] results = {applyWithRetry(ctx, p.mine())};
+        listMissingPhotos(List.of(p), results);
+        count(results[0]);
+        return results[0];
+    }
+
+    /**
+     * Tells the device, per item, which photos it references are not stored yet, so it uploads
+     * exactly those: one query for the whole batch, none when no item references a photo.
+     */
+    private void listMissingPhotos(List<BatchCreate.Prepared> prepared, PushResult[] results) {
+        Set<String> referenced = new LinkedHashSet<>();
+        for (BatchCreate.Prepared p : prepared) {
+            p.mine().photosOrEmpty().forEach(photo -> referenced.add(photo.sha256()));
+        }
+        if (referenced.isEmpty()) {
+            return;
+        }
+        Set<String> missing = attachments.missing(referenced);
+        for (BatchCreate.Prepared p : prepared) {
+            PushResult r = results[p.index()];
+            if (r == null || r.status() == PushStatus.REJECTED) {
+                continue;
+            }
+            List<String> mine = p.mine().photosOrEmpty().stream().map(PhotoRef::sha256)
+                    .filter(missing::contains).distinct().toList();
+            results[p.index()] = new PushResult(r.id(), r.opId(), r.status(), r.rev(), mine, r.flags(), r.errors(), r.server());
+        }
     }
 
     private void count(PushResult result) {

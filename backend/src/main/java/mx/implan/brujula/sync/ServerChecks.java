@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.ObservationKind;
+import mx.implan.brujula.model.observation.PhotoRef;
 import mx.implan.brujula.observations.ObservationMapper;
 import org.hibernate.Session;
 import org.locationtech.jts.geom.Polygon;
@@ -22,7 +23,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Checks that depend on server state (area of interest, works catalogue, clocks). They never
+ * Checks that depend on server state (area of interest, works catalogue, clocks, photos that have
+ * not arrived yet). They never
  * reject: offline work is stored with flags for review. One query answers the spatial and
  * catalogue questions for a whole batch and computes green areas' surface on the ellipsoid.
  */
@@ -33,9 +35,11 @@ public class ServerChecks {
             SELECT (NOT EXISTS (SELECT 1 FROM area_of_interest)
                     OR EXISTS (SELECT 1 FROM area_of_interest a WHERE ST_Intersects(a.geom, t.g))),
                    (t.w = '' OR EXISTS (SELECT 1 FROM public_work pw WHERE pw.id = CAST(NULLIF(t.w, '') AS uuid))),
-                   CASE WHEN t.wants THEN ST_Area(t.g::geography) END
-            FROM (SELECT u.i, ST_SetSRID(ST_GeomFromWKB(decode(u.wkb, 'hex')), 4326) AS g, u.w, u.wants
-                  FROM unnest(?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(wkb, w, wants, i)) t
+                   CASE WHEN t.wants THEN ST_Area(t.g::geography) END,
+                   (t.p = '' OR NOT EXISTS (SELECT 1 FROM unnest(string_to_array(t.p, ',')) AS h
+                                            WHERE NOT EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = h)))
+            FROM (SELECT u.i, ST_SetSRID(ST_GeomFromWKB(decode(u.wkb, 'hex')), 4326) AS g, u.w, u.wants, u.p
+                  FROM unnest(?::text[], ?::text[], ?::boolean[], ?::text[]) WITH ORDINALITY AS u(wkb, w, wants, p, i)) t
             ORDER BY t.i""";
 
     @Inject
@@ -57,6 +61,7 @@ public class ServerChecks {
         String[] wkb = new String[n];
         String[] works = new String[n];
         Boolean[] wantsArea = new Boolean[n];
+        String[] photos = new String[n];
         WKBWriter writer = new WKBWriter(2);
         for (int i = 0; i < n; i++) {
             Observation o = observations.get(i);
@@ -64,12 +69,15 @@ public class ServerChecks {
             UUID work = ObservationMapper.publicWorkId(o);
             works[i] = work == null ? "" : work.toString();
             wantsArea[i] = o.kind() == ObservationKind.GREEN_AREA && o.geometry() instanceof Polygon;
+            // Hashes are validated hex (no commas): one text per item keeps the array rectangular.
+            photos[i] = String.join(",", o.photosOrEmpty().stream().map(PhotoRef::sha256).toList());
         }
         List<Outcome> outcomes = new ArrayList<>(n);
         try (PreparedStatement ps = connection.prepareStatement(SQL)) {
             ps.setArray(1, connection.createArrayOf("text", wkb));
             ps.setArray(2, connection.createArrayOf("text", works));
             ps.setArray(3, connection.createArrayOf("boolean", wantsArea));
+            ps.setArray(4, connection.createArrayOf("text", photos));
             try (ResultSet rs = ps.executeQuery()) {
                 int i = 0;
                 while (rs.next()) {
@@ -81,6 +89,9 @@ public class ServerChecks {
                     UUID work = ObservationMapper.publicWorkId(o);
                     if (o.kind() == ObservationKind.WORKS_PROGRESS && (work == null || !rs.getBoolean(2))) {
                         flags.add(Flag.UNKNOWN_WORK);
+                    }
+                    if (!rs.getBoolean(4)) {
+                        flags.add(Flag.INCOMPLETE);
                     }
                     double area = rs.getDouble(3);
                     Double areaM2 = rs.wasNull() ? null : area;

@@ -1,0 +1,121 @@
+package mx.implan.brujula.attachments;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code attachment} table (one row per stored, verified photo) and the reference queries on observations. */
+@ApplicationScoped
+public class AttachmentRows {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A stored photo. */
+    public record Stored(String sha256, String mediaType, long bytes, int width, int height, OffsetDateTime createdAt) {
+    }
+
+    /** Who may read a hash: whether an observation readable by the caller references it, and whether the caller wrote one. */
+    public record Readers(boolean readable, boolean authored) {
+    }
+
+    public Optional<Stored> find(String sha256) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT sha256, media_type, bytes, width, height, created_at FROM attachment WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(stored(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Inserts the row; false when a concurrent upload of the same bytes inserted it first. */
+    public boolean insert(Stored s, String actor) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO attachment (sha256, media_type, bytes, width, height, created_at, created_by)
+                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")) {
+            ps.setString(1, s.sha256());
+            ps.setString(2, s.mediaType());
+            ps.setLong(3, s.bytes());
+            ps.setInt(4, s.width());
+            ps.setInt(5, s.height());
+            ps.setObject(6, s.createdAt());
+            ps.setString(7, actor);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The hashes among {@code hashes} that are not stored, in the given order; one query. */
+    public Set<String> missing(Collection<String> hashes) {
+        Set<String> missing = new LinkedHashSet<>();
+        if (hashes.isEmpty()) {
+            return missing;
+        }
+        Set<String> stored = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment WHERE sha256 = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", hashes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String h : hashes) {
+            if (!stored.contains(h)) {
+                missing.add(h);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Whether an observation the caller may read references {@code sha256}: supervisors and admins
+     * read every observation, everybody else their own. Uses the GIN index on photos.
+     */
+    public Readers readers(String sha256, String actor, boolean readsAll) {
+        String sql = "SELECT count(*) > 0, coalesce(bool_or(author = ?), false) FROM observation WHERE photos @> ?::jsonb"
+                + (readsAll ? "" : " AND author = ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, actor);
+            ps.setString(2, reference(sha256));
+            if (!readsAll) {
+                ps.setString(3, actor);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Readers(rs.getBoolean(1), rs.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The containment pattern of "references this hash"; {@code sha256} is validated hex, so no escaping is needed. */
+    static String reference(String sha256) {
+        return "[{\"sha256\":\"" + sha256 + "\"}]";
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+                rs.getObject(6, OffsetDateTime.class));
+    }
+}
