@@ -3,6 +3,10 @@ package mx.implan.brujula.bench;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import mx.implan.brujula.testing.BackendJar;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import mx.implan.brujula.testing.LargeJpegs;
 import mx.implan.brujula.testing.Photos;
 import mx.implan.brujula.testing.ScratchBucket;
@@ -100,13 +104,18 @@ public final class PhotoBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void api(HttpClient http, URI base, String token, byte[] bytes) throws Exception {
-        HttpRequest put = HttpRequest.newBuilder(base.resolve("api/v1/attachments/" + Photos.sha256(bytes)))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "image/jpeg")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        int status = http.send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 201 && status != 200) {
-            throw new IllegalStateException("upload answered " + status);
+    /** Same HTTP library as the MinIO client (OkHttp), so both paths are measured with one client stack. */
+    private static final OkHttpClient OK = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60))
+            .writeTimeout(Duration.ofSeconds(60)).build();
+
+    private static void api(HttpClient unused, URI base, String token, byte[] bytes) throws Exception {
+        Request put = new Request.Builder().url(base.resolve("api/v1/attachments/" + Photos.sha256(bytes)).toString())
+                .header("Authorization", "Bearer " + token)
+                .put(RequestBody.create(bytes, MediaType.get("image/jpeg"))).build();
+        try (okhttp3.Response response = OK.newCall(put).execute()) {
+            if (response.code() != 201 && response.code() != 200) {
+                throw new IllegalStateException("upload answered " + response.code());
+            }
         }
     }
 
