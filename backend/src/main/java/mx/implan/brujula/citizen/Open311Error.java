@@ -8,10 +8,26 @@ package mx.implan.brujula.citizen;
 public class Open311Error extends RuntimeException {
 
     private final int status;
+    /** Seconds for a {@code Retry-After} header (429), or null. */
+    private final Long retryAfter;
 
     public Open311Error(int status, String description) {
+        this(status, description, null);
+    }
+
+    private Open311Error(int status, String description, Long retryAfter) {
         super(description, null, false, false);
         this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 in the spec's format, with {@code Retry-After}. */
+    public static Open311Error tooManyRequests(String description, long retryAfterSeconds) {
+        return new Open311Error(429, description, retryAfterSeconds);
+    }
+
+    public Long retryAfter() {
+        return retryAfter;
     }
 
     public static Open311Error badRequest(String description) {

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.config.BrujulaConfig;
+import mx.implan.brujula.http.ClientAddress;
 import mx.implan.brujula.http.RequestLocale;
+import mx.implan.brujula.limits.RateLimiter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -72,6 +74,10 @@ public class Open311Resource {
     HttpHeaders headers;
     @Inject
     UriInfo uri;
+    @Inject
+    ClientAddress clientAddress;
+    @Inject
+    RateLimiter limits;
 
     @GET
     @Path("discovery.{format}")
@@ -156,7 +162,7 @@ public class Open311Resource {
 
     @POST
     @Path("requests.{format}")
-    @Operation(summary = "Create a service request (form-encoded, as GeoReport v2)", description = "Idempotency-Key header (scoped to the caller) and attribute[observation_id] make retries safe. media_url: only this server's /api/v1/attachments/{sha256}. lat and long are required (address_string alone → 400 location required).")
+    @Operation(summary = "Create a service request (form-encoded, as GeoReport v2)", description = "Idempotency-Key header (scoped to the caller) and attribute[observation_id] make retries safe. media_url: only this server's /api/v1/attachments/{sha256}. lat and long are required (address_string alone → 400 location required). 429 with Retry-After when the caller (account, else client address) created brujula.limits.report-max reports in the window.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
     public Response create(@PathParam("format") String format, String body, @Context HttpServerRequest request) {
         Open311Format f = format(format);
@@ -171,7 +177,12 @@ public class Open311Resource {
         }
         Map<String, List<String>> form = FormBody.parse(body);
         Actor account = currentActor.find().orElse(null);
-        String address = request == null || request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        String address = clientAddress.of(request);
+        // Per account when signed in; anonymous reporters share their (often carrier-wide) address.
+        limits.report(account != null ? "account:" + account.name() : "address:" + address).ifPresent(wait -> {
+            throw Open311Error.tooManyRequests(new ReportForm.Text(locale()).of(
+                    "Demasiados reportes; intente de nuevo en " + wait + " s", "Too many reports; try again in " + wait + " s"), wait);
+        });
         CitizenReportService.Outcome outcome = service.submit(form, new CitizenReportService.Caller(account, address),
                 headers.getHeaderString("Idempotency-Key"), locale());
         CitizenReports.Answer a = outcome.answer();
@@ -303,8 +314,12 @@ public class Open311Resource {
         n.putNull("zipcode");
         n.put("lat", r.lat());
         n.put("long", r.lon());
-        // Citizen photos are published only after moderation; until then no media_url is shown.
-        n.putNull("media_url");
+        // Citizen photos are published only after a supervisor approves them, and only as the public variant (no EXIF GPS).
+        if (r.publicPhoto() == null) {
+            n.putNull("media_url");
+        } else {
+            n.put("media_url", base() + "/api/v1/attachments/" + r.publicPhoto() + "?variant=public");
+        }
         return n;
     }
 
@@ -380,7 +395,8 @@ public class Open311Resource {
 
     @ServerExceptionMapper
     public Response open311Error(Open311Error e) {
-        return responseFormat().error(e.status(), e.description());
+        Response r = responseFormat().error(e.status(), e.description());
+        return e.retryAfter() == null ? r : Response.fromResponse(r).header("Retry-After", e.retryAfter().toString()).build();
     }
 
     @ServerExceptionMapper

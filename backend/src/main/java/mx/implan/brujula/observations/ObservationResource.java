@@ -23,6 +23,8 @@ import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.QueryParams;
+import mx.implan.brujula.limits.RateLimiter;
+import mx.implan.brujula.limits.TooManyRequests;
 import mx.implan.brujula.model.Page;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.ObservationKind;
@@ -56,6 +58,8 @@ public class ObservationResource {
     HttpHeaders headers;
     @Inject
     mx.implan.brujula.sync.SingleObservationSubmit single;
+    @Inject
+    RateLimiter limits;
 
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
@@ -81,9 +85,14 @@ public class ObservationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Create or edit one observation", description = "For web forms and integrations; the same path as one push item. 201 created, 200 updated/unchanged, 422 invalid (problem+json with field errors), 409 conflict (problem+json with the server copy), 403 someone else's observation.")
+    @Operation(summary = "Create or edit one observation", description = "For web forms and integrations; the same path as one push item. 201 created, 200 updated/unchanged, 422 invalid (problem+json with field errors), 409 conflict (problem+json with the server copy), 403 someone else's observation, 429 RATE_LIMITED (Retry-After) after brujula.limits.report-max writes in the window.")
     public jakarta.ws.rs.core.Response submit(JsonNode item) {
-        return single.submit(actor(), item);
+        Actor actor = actor();
+        // Shares the Open311 report budget of the account: one limit however a person reports.
+        limits.report("account:" + actor.name()).ifPresent(wait -> {
+            throw TooManyRequests.rateLimited(wait);
+        });
+        return single.submit(actor, item);
     }
 
     @GET

@@ -9,17 +9,26 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.AuthConfig;
 import mx.implan.brujula.auth.CurrentActor;
+import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.auth.UserInfo;
 import mx.implan.brujula.auth.UserService;
 import mx.implan.brujula.auth.token.TokenService;
 import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.http.ClientAddress;
 import mx.implan.brujula.http.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.RequestLocale;
+import mx.implan.brujula.limits.LoginBackoff;
+import mx.implan.brujula.limits.RateLimiter;
+import mx.implan.brujula.limits.TooManyRequests;
 import mx.implan.brujula.model.auth.RefreshRequest;
 import mx.implan.brujula.model.auth.TokenRequest;
 import mx.implan.brujula.model.auth.TokenResponse;
@@ -48,6 +57,18 @@ public class AuthResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    RateLimiter limits;
+
+    @Inject
+    LoginBackoff backoff;
+
+    @Inject
+    AuthConfig config;
+
     @POST
     @Path("/token")
     @PermitAll
@@ -60,7 +81,12 @@ public class AuthResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: username or password missing",
             content = @Content(mediaType = "application/problem+json"))
-    public Response token(TokenRequest request, HttpHeaders headers) {
+    @APIResponse(responseCode = "404", description = "EMBEDDED_LOGIN_DISABLED: this deployment signs in with an external OIDC provider",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many sign-ins from this address; LOGIN_BACKOFF: too many failures of this user from this address. Retry-After says how many seconds to wait.",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response token(TokenRequest request, HttpHeaders headers, @Context HttpServerRequest http) {
+        requireEmbedded();
         Locale locale = locale(headers);
         List<FieldError> errors = new ArrayList<>();
         requireText(request == null ? null : request.username(), "username", locale, errors);
@@ -68,7 +94,24 @@ public class AuthResource {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        return noStore(tokens.login(request.username(), request.password()));
+        String address = clientAddress.of(http);
+        limits.login(address).ifPresent(wait -> {
+            throw TooManyRequests.rateLimited(wait);
+        });
+        backoff.waitFor(request.username(), address).ifPresent(wait -> {
+            throw TooManyRequests.loginBackoff(wait);
+        });
+        TokenService.TokenPair pair;
+        try {
+            pair = tokens.login(request.username(), request.password());
+        } catch (ApiProblem refused) {
+            if (refused.status() == 401) {
+                backoff.failed(request.username(), address);
+            }
+            throw refused;
+        }
+        backoff.succeeded(request.username(), address);
+        return noStore(pair);
     }
 
     @POST
@@ -84,6 +127,7 @@ public class AuthResource {
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: refreshToken missing",
             content = @Content(mediaType = "application/problem+json"))
     public Response refresh(RefreshRequest request, HttpHeaders headers) {
+        requireEmbedded();
         List<FieldError> errors = new ArrayList<>();
         requireText(request == null ? null : request.refreshToken(), "refreshToken", locale(headers), errors);
         if (!errors.isEmpty()) {
@@ -101,9 +145,33 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: missing, invalid, expired or revoked token",
             content = @Content(mediaType = "application/problem+json"))
     public UserInfo me() {
-        return users.findByUsername(actor.get().name())
+        Actor caller = actor.get();
+        if (config.oidc().enabled()) {
+            // The provider owns the account: what we know is what its token says.
+            return new UserInfo(caller.name(), topRole(caller), null);
+        }
+        return users.findByUsername(caller.name())
                 .map(UserInfo::of)
                 .orElseThrow(() -> new UnauthorizedException("User no longer exists"));
+    }
+
+    /** With an external OIDC provider, tokens come from it: the embedded sign-in is not there. */
+    private void requireEmbedded() {
+        if (config.oidc().enabled()) {
+            String issuer = config.oidc().issuer().orElse("");
+            throw ApiProblem.notFound("EMBEDDED_LOGIN_DISABLED", "Sign in with the identity provider {0}", issuer)
+                    .with("issuer", issuer);
+        }
+    }
+
+    /** The caller's most powerful known role (a provider may hand out several). */
+    private static String topRole(Actor caller) {
+        for (String role : new String[]{Roles.ADMIN, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.CITIZEN}) {
+            if (caller.has(role)) {
+                return role;
+            }
+        }
+        return null;
     }
 
     /** Token answers must never be cached by a proxy or browser (RFC 6749 §5.1). */
