@@ -3,6 +3,7 @@ package mx.implan.brujula.attachments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -126,9 +127,10 @@ public class AttachmentResource {
 
     @GET
     @Path("/{sha256}")
+    @PermitAll
     @Produces({"image/jpeg", "image/png", "image/webp", MediaType.APPLICATION_JSON})
     @Operation(summary = "Read a photo",
-            description = "variant=original (staff and the author), thumb (≤ 320 px) or public (EXIF GPS and device fields removed, upright). Only when an observation you may read references the hash; otherwise 404. ETag, Range (206), Cache-Control: private; a presigned redirect (307) when a public S3 endpoint is configured.")
+            description = "variant=original (staff and the author), thumb (≤ 320 px) or public (EXIF GPS and device fields removed, upright). Only when an observation you may read references the hash; otherwise 404. Without a token only variant=public of a citizen photo a supervisor approved (other variants 401). ETag, Range (206), Cache-Control: private; a presigned redirect (307) when a public S3 endpoint is configured.")
     public Response get(@PathParam("sha256") String sha256, @QueryParam("variant") String variantName) {
         Locale locale = locale();
         String hash = Hashes.require("sha256", sha256, locale);

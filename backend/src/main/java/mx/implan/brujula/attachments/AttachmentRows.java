@@ -109,6 +109,19 @@ public class AttachmentRows {
         }
     }
 
+    /** Whether a supervisor approved this photo for the public (citizen photo moderation). */
+    public boolean approved(String sha256) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM photo_moderation WHERE sha256 = ? AND decision = 'APPROVED'")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The containment pattern of "references this hash"; {@code sha256} is validated hex, so no escaping is needed. */
     static String reference(String sha256) {
         return "[{\"sha256\":\"" + sha256 + "\"}]";

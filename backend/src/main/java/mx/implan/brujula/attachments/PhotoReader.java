@@ -3,6 +3,7 @@ package mx.implan.brujula.attachments;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.security.UnauthorizedException;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
@@ -43,15 +44,35 @@ public class PhotoReader {
         deriving = new Semaphore(Math.max(1, config.deriveConcurrency()));
     }
 
-    /** The stored photo {@code actor} may read as {@code variant}; 404 when they may not see it at all. */
+    /**
+     * The stored photo {@code actor} may read as {@code variant}; 404 when they may not see it at all.
+     * Anyone, signed in or not ({@code actor} null), may read the public variant of a photo a
+     * supervisor approved; anonymous callers nothing else (401).
+     */
     public AttachmentRows.Stored authorize(Actor actor, String sha256, Variant variant) {
+        if (actor == null) {
+            if (variant != Variant.PUBLIC) {
+                throw new UnauthorizedException("Sign in to read this variant");
+            }
+            return publicPhoto(sha256);
+        }
         AttachmentRows.Readers readers = rows.readers(sha256, actor.name(), actor.isSupervisor());
         if (!readers.readable()) {
+            if (variant == Variant.PUBLIC) {
+                return publicPhoto(sha256);
+            }
             throw notFound(sha256);
         }
         boolean staff = actor.isSupervisor() || actor.has(Roles.INSPECTOR);
         if (variant == Variant.ORIGINAL && !staff && !readers.authored()) {
             throw ApiProblem.forbidden("ORIGINAL_FORBIDDEN", "Only staff and the author may read the original; ask for variant=public");
+        }
+        return rows.find(sha256).orElseThrow(() -> notFound(sha256));
+    }
+
+    private AttachmentRows.Stored publicPhoto(String sha256) {
+        if (!rows.approved(sha256)) {
+            throw notFound(sha256);
         }
         return rows.find(sha256).orElseThrow(() -> notFound(sha256));
     }

@@ -24,16 +24,18 @@ public class CitizenReportQuery {
 
     private static final String SELECT = """
             SELECT r.observation_id, r.service_code, o.status, o.notes, r.created_at, o.updated_at,
-                   r.address_string, ST_Y(ST_PointOnSurface(o.geom)), ST_X(ST_PointOnSurface(o.geom)), r.duplicate_of
+                   r.address_string, ST_Y(ST_PointOnSurface(o.geom)), ST_X(ST_PointOnSurface(o.geom)), r.duplicate_of,
+                   (SELECT m.sha256 FROM jsonb_array_elements(o.photos) p
+                      JOIN photo_moderation m ON m.sha256 = p ->> 'sha256' AND m.decision = 'APPROVED' LIMIT 1)
             FROM citizen_report r JOIN observation o ON o.id = r.observation_id
             """;
 
     @Inject
     EntityManager em;
 
-    /** One public row of a report. */
+    /** One public row of a report; {@code publicPhoto} is the hash of a photo a supervisor approved, or null. */
     public record Row(UUID id, String serviceCode, String status, String description, OffsetDateTime requestedAt,
-                      OffsetDateTime updatedAt, String address, double lat, double lon, UUID duplicateOf) {
+                      OffsetDateTime updatedAt, String address, double lat, double lon, UUID duplicateOf, String publicPhoto) {
     }
 
     /** Filters of GET requests; null members are not applied. */
@@ -94,7 +96,7 @@ public class CitizenReportQuery {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 time(r[4]), time(r[5]), (String) r[6], ((Number) r[7]).doubleValue(), ((Number) r[8]).doubleValue(),
-                (UUID) r[9])).toList();
+                (UUID) r[9], r[10] == null ? null : r[10].toString().strip())).toList();
     }
 
     private static OffsetDateTime time(Object value) {
