@@ -74,7 +74,9 @@ public class CitizenReportService {
         }
         ReportForm report = ReportForm.parse(form, config.publicBaseUrl(), locale);
         UUID id = report.observationId() != null ? report.observationId()
-                : key != null ? Ids.nameBased("open311:" + scope + ":" + key) : Ids.newV7();
+                // The body is part of the name: once the key's answer expired, the same key with
+                // another body is a new report, while the same body still maps to the same one.
+                : key != null ? Ids.nameBased("open311:" + scope + ":" + key + ":" + bodyHash) : Ids.newV7();
         Optional<Outcome> resend = resend(id, report, caller, t);
         if (resend.isPresent()) {
             // A concurrent retry may have recorded it since the first look; the report and its key's

@@ -56,8 +56,10 @@ public class CitizenReports {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Answer> idempotent(String scope, String key, String bodyHash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT body_hash, CAST(response AS text) FROM open311_idempotency WHERE scope = ?1 AND idem_key = ?2")
-                .setParameter(1, scope).setParameter(2, key).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT body_hash, CAST(response AS text) FROM open311_idempotency WHERE scope = ?1 AND idem_key = ?2"
+                        + " AND created_at > clock_timestamp() - make_interval(secs => ?3)")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, (double) config.idempotencyTtl().toSeconds())
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -129,9 +131,13 @@ public class CitizenReports {
             try {
                 em.createNativeQuery("""
                                 INSERT INTO open311_idempotency (scope, idem_key, body_hash, observation_id, response)
-                                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb)) ON CONFLICT DO NOTHING""")
+                                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))
+                                ON CONFLICT (scope, idem_key) DO UPDATE SET body_hash = EXCLUDED.body_hash,
+                                  observation_id = EXCLUDED.observation_id, response = EXCLUDED.response, created_at = now()
+                                WHERE open311_idempotency.created_at <= clock_timestamp() - make_interval(secs => ?6)""")
                         .setParameter(1, idemScope).setParameter(2, idemKey).setParameter(3, form.bodyHash())
                         .setParameter(4, id).setParameter(5, JSON.writeValueAsString(result))
+                        .setParameter(6, (double) config.idempotencyTtl().toSeconds())
                         .executeUpdate();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);

@@ -33,6 +33,10 @@ public interface Open311Config {
     @WithDefault("true")
     boolean anonymiseEnabled();
 
+    /** How long the answer of an Idempotency-Key is kept; a retry after that is a new request (the observation id still prevents duplicates). */
+    @WithDefault("PT24H")
+    Duration idempotencyTtl();
+
     /** Contact for the discovery document. */
     @WithDefault("IMPLAN Hermosillo, reportes ciudadanos: contacto@implan.example")
     String contact();
