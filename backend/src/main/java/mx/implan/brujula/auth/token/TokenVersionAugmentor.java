@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import mx.implan.brujula.auth.AuthConfig;
 import mx.implan.brujula.auth.UserService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,10 +29,14 @@ public class TokenVersionAugmentor implements SecurityIdentityAugmentor {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    @Inject
+    AuthConfig config;
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         // Only our own tokens carry a token version; an external OIDC provider's are its business.
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt) || !issuer.equals(jwt.getIssuer())) {
+        if (config.oidc().enabled() || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || !issuer.equals(jwt.getIssuer())) {
             return Uni.createFrom().item(identity);
         }
         // The database read must not run on the event loop.
