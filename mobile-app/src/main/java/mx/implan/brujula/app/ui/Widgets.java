@@ -24,6 +24,9 @@ public final class Widgets {
         b.setAccessibleText(text);
         b.setMnemonicParsing(false);
         b.setMaxWidth(Double.MAX_VALUE);
+        // Long labels (Spanish runs long, large text settings) wrap instead of being cut with an ellipsis.
+        b.setWrapText(true);
+        b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -51,6 +51,7 @@ public final class SignInScreen implements Screen {
         userRow = new FieldRow(t.get("signin.username"), username);
         status.getStyleClass().add("note");
         status.setId("signin-status");
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
         status.setWrapText(true);
         signIn = Widgets.primary(t.get("signin.submit"), this::submit);
         signIn.setId("sign-in");

@@ -40,6 +40,7 @@ class CitizenFlowTest extends FieldAppTest {
         assertThat(shell.current()).isInstanceOf(CitizenScreen.class);
         assertThat(lookup("#reports .entry-row").queryAll()).hasSize(1);
         assertThat(lookup("#reports .chip").queryLabeled().getText()).isEqualTo("pendiente");
+        reveal(lookup("#reports").query());
         screenshot("citizen-report");
     }
 
