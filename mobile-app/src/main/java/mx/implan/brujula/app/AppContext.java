@@ -35,11 +35,31 @@ public record AppContext(Journal journal, SyncEngine sync, Accounts accounts, Po
         }
     }
 
-    /** The UI language: {@code brujula.locale} when set, otherwise the system's; Spanish unless English. */
+    /**
+     * The UI language: {@code brujula.locale} when set, otherwise the system's; Spanish unless English. A desktop
+     * whose environment names no language (the "C"/POSIX locale, which Java reports as English) gets Spanish.
+     */
     public static Locale uiLocale() {
         String setting = System.getProperty("brujula.locale");
-        Locale locale = setting == null || setting.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(setting);
+        Locale locale;
+        if (setting != null && !setting.isBlank()) {
+            locale = Locale.forLanguageTag(setting);
+        } else if (posixWithoutLanguage()) {
+            locale = Locale.forLanguageTag("es");
+        } else {
+            locale = Locale.getDefault();
+        }
         return locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("es-MX");
+    }
+
+    private static boolean posixWithoutLanguage() {
+        for (String name : new String[]{"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                return value.startsWith("C") || value.startsWith("POSIX");
+            }
+        }
+        return false; // no such variables at all: a phone, whose Locale.getDefault() is the user's choice
     }
 
     /** The text-size setting {@code brujula.fontScale} (e.g. 1.3), 1 when unset or unreadable. */

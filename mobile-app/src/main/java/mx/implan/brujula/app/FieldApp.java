@@ -3,6 +3,7 @@ package mx.implan.brujula.app;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.device.DeviceServices;
 
 import java.util.Objects;
 
@@ -29,9 +30,14 @@ public final class FieldApp extends Application {
             throw new IllegalStateException("FieldApp needs an AppContext: start it through FieldApp.launch(ctx)");
         }
         AppShell shell = new AppShell(ctx);
-        shell.show(stage, 400, 720);
-        shell.onFirstHomePulse(() -> System.out.printf("brujula app: home screen shown %d ms after launch%n",
-                (System.nanoTime() - launchedAtNanos) / 1_000_000));
+        // A phone fills its screen; a desktop gets a phone-sized window that can be resized.
+        javafx.geometry.Dimension2D size = DeviceServices.handheldScreen()
+                .orElse(new javafx.geometry.Dimension2D(400, 720));
+        shell.show(stage, size.getWidth(), size.getHeight());
+        // Coming back to the foreground is when connectivity most often has changed.
+        DeviceServices.onResume(ctx.sync()::requestSync);
+        shell.onFirstScreenPulse(() -> System.out.printf("brujula app: %s shown %d ms after launch%n",
+                shell.current().title(), (System.nanoTime() - launchedAtNanos) / 1_000_000));
     }
 
     @Override

@@ -46,7 +46,6 @@ public final class AppShell {
     private final Button back;
     private final HBox actionBar = new HBox();
     private final Deque<Screen> stack = new ArrayDeque<>();
-    private Runnable firstHomePulse;
     private Scene scene;
 
     public AppShell(AppContext ctx) {
@@ -99,20 +98,11 @@ public final class AppShell {
         return scene == null ? null : scene.getWindow();
     }
 
-    /** Runs {@code action} once, on the first pulse that has rendered the home screen (cold-start figure). */
-    public void onFirstHomePulse(Runnable action) {
-        firstHomePulse = action;
-        if (stack.peek() != null && !(stack.peek() instanceof SignInScreen)) {
-            armFirstPulse();
-        }
-    }
-
-    private void armFirstPulse() {
-        if (firstHomePulse == null || scene == null) {
-            return;
-        }
-        Runnable action = firstHomePulse;
-        firstHomePulse = null;
+    /**
+     * Runs {@code action} once, after the first pulse that has laid out the first screen (home when someone is
+     * signed in, sign-in otherwise): the cold-start figure.
+     */
+    public void onFirstScreenPulse(Runnable action) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
@@ -186,9 +176,6 @@ public final class AppShell {
         actionBar.getChildren().setAll(actions);
         actionBar.setVisible(!actions.isEmpty());
         actionBar.setManaged(!actions.isEmpty());
-        if (!(screen instanceof SignInScreen)) {
-            armFirstPulse();
-        }
     }
 
     // --- where the screens lead ---

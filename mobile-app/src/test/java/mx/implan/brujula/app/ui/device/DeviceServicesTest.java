@@ -51,6 +51,19 @@ class DeviceServicesTest {
     }
 
     @Test
+    void privateStorageCanBePinnedAndIsNeverEmpty(@TempDir Path dir) {
+        assertThat(DeviceServices.privateStorage()).isAbsolute();
+        System.setProperty("brujula.home", dir.toString());
+        try {
+            assertThat(DeviceServices.privateStorage()).isEqualTo(dir);
+        } finally {
+            System.clearProperty("brujula.home");
+        }
+        // A desktop is not a handheld: the app opens a window instead of filling the screen.
+        assertThat(DeviceServices.handheldScreen()).isEmpty();
+    }
+
+    @Test
     void folderPhotosHandsOverPicturesInTurnAndSkipsOtherFiles(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("b.jpg"), "b");
         Files.writeString(dir.resolve("a.png"), "a");

@@ -34,6 +34,8 @@ class HomeScreenTest extends FieldAppTest {
             assertThat(row.getAccessibleText()).contains(SPANISH.get(state));
         }
         screenshot("home");
+        reveal(rowOf(Ids.nameBased("sample-" + EntryState.SENDING)));
+        screenshot("home-states");
     }
 
     @Test
