@@ -151,6 +151,21 @@ public final class AppShell {
         display(stack.peek());
     }
 
+    /** Scrolls the current screen so that {@code node} (e.g. the first field with an error) is in view. */
+    public void reveal(Node node) {
+        if (!(root.getCenter() instanceof ScrollPane scroll) || scroll.getContent() == null) {
+            return;
+        }
+        root.applyCss();
+        root.layout();
+        Node content = scroll.getContent();
+        double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+        double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (extra > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (y - 8) / extra)));
+        }
+    }
+
     public Screen current() {
         return stack.peek();
     }

@@ -18,7 +18,8 @@ public final class FieldRow extends VBox {
         error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
         getStyleClass().add("field-row");
-        getChildren().addAll(caption, control, error);
+        // The error goes right under the field's name: with a long list of chips it would be off screen below.
+        getChildren().addAll(caption, error, control);
         clearError();
     }
 

@@ -275,6 +275,7 @@ public final class CaptureScreen implements Screen {
         }
         Optional<Map<String, Object>> attributes = form.read();
         if (!ok || attributes.isEmpty()) {
+            revealFirstError();
             return;
         }
         Observation base = request.editing() == null
@@ -291,12 +292,24 @@ public final class CaptureScreen implements Screen {
             ctx.journal().save(new Draft(request.owner(), observation, photos.added()));
         } catch (InvalidDraftException invalid) {
             invalid.errors().forEach(this::showAtField);
+            revealFirstError();
             return;
         } catch (JournalException failed) {
             showGeneral(t.format("capture.storeFailed", failed.getMessage()));
+            revealFirstError();
             return;
         }
         shell.back();
+    }
+
+    private void revealFirstError() {
+        if (general.isVisible()) {
+            shell.reveal(general);
+            return;
+        }
+        content.lookupAll(".field-row").stream()
+                .filter(n -> n instanceof FieldRow r && r.hasError())
+                .findFirst().ifPresent(shell::reveal);
     }
 
     /** Puts a validation error where its field is; what has no field on this form goes on top. */

@@ -40,8 +40,11 @@ public final class HomeScreen implements Screen {
         works.setId("works");
         entries.getStyleClass().add("list");
         entries.setId("entries");
+        // Shared tablets: another person signs in (or continues) without ending this person's session.
+        Button switchUser = Widgets.secondary(t.get("home.switchUser"), shell::openSignIn);
+        switchUser.setId("switch-user");
         content.getChildren().addAll(syncBar, Widgets.section(t.get("home.works")), works,
-                Widgets.section(t.get("home.entries")), entries);
+                Widgets.section(t.get("home.entries")), entries, switchUser);
         journalSubscription = shell.context().journal().onChange(() -> Platform.runLater(this::refresh));
         refresh();
     }

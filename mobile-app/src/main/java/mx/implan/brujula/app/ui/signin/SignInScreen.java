@@ -63,10 +63,20 @@ public final class SignInScreen implements Screen {
         if (!known.isEmpty()) {
             content.getChildren().add(Widgets.section(t.get("signin.known")));
             for (Account account : known) {
-                Button b = Widgets.secondary(t.format("signin.continueAs", account.name(), account.username()), () -> {
-                    shell.context().accounts().switchTo(account.username());
-                    shell.openHome();
+                boolean expired = shell.context().accounts().needsSignIn(account.username());
+                String label = t.format(expired ? "signin.again" : "signin.continueAs", account.name(),
+                        account.username());
+                Button b = Widgets.secondary(label, () -> {
+                    if (expired) {
+                        // The server refused the stored session: the journal is kept, the password is asked again.
+                        username.setText(account.username());
+                        password.requestFocus();
+                    } else {
+                        shell.context().accounts().switchTo(account.username());
+                        shell.openHome();
+                    }
                 });
+                b.setId("known-" + account.username());
                 content.getChildren().add(b);
             }
         }

@@ -34,7 +34,7 @@ class HomeScreenTest extends FieldAppTest {
             assertThat(row.getAccessibleText()).contains(SPANISH.get(state));
         }
         screenshot("home");
-        reveal(rowOf(Ids.nameBased("sample-" + EntryState.SENDING)));
+        reveal(rowOf(Ids.nameBased("sample-" + EntryState.CONFLICT)));
         screenshot("home-states");
     }
 

@@ -46,6 +46,33 @@ class SignInScreenTest extends FieldAppTest {
     }
 
     @Test
+    void anotherKnownAccountContinuesWithoutTheServer() {
+        interact(() -> {
+            preview.accounts().signIn("ciudadano", SampleData.PASSWORD);
+            preview.accounts().signIn(SampleData.INSPECTOR, SampleData.PASSWORD);
+            shell.openHome();
+        });
+        tap("#switch-user");
+        tap("#known-ciudadano");
+        assertThat(preview.accounts().current().orElseThrow().username()).isEqualTo("ciudadano");
+        assertThat(shell.current()).isInstanceOf(mx.implan.brujula.app.ui.citizen.CitizenScreen.class);
+    }
+
+    @Test
+    void anAccountTheServerRefusedIsAskedForItsPasswordAgain() {
+        interact(() -> {
+            preview.accounts().signIn(SampleData.INSPECTOR, SampleData.PASSWORD);
+            preview.accounts().expire(SampleData.INSPECTOR);
+            shell.openSignIn();
+        });
+        assertThat(lookup("#known-inspector").queryButton().getText())
+                .isEqualTo("Ana Inspectora (inspector): inicia sesión de nuevo");
+        tap("#known-inspector");
+        assertThat(lookup("#username").queryTextInputControl().getText()).isEqualTo(SampleData.INSPECTOR);
+        assertThat(shell.current()).isInstanceOf(SignInScreen.class);
+    }
+
+    @Test
     void httpsServerAndRightPasswordOpenTheHome() {
         type("#server", "https://brujula.hermosillo.gob.mx");
         type("#username", SampleData.INSPECTOR);
