@@ -44,7 +44,7 @@ public final class AppShell {
     private final BorderPane root = new BorderPane();
     private final Label title = new Label();
     private final Button back;
-    private final HBox actionBar = new HBox();
+    private final AdaptiveRow actionBar = new AdaptiveRow(0.5);
     private final Deque<Screen> stack = new ArrayDeque<>();
     private Scene scene;
 
@@ -61,7 +61,7 @@ public final class AppShell {
         appBar.getStyleClass().add("app-bar");
         appBar.setAlignment(Pos.CENTER_LEFT);
         actionBar.getStyleClass().add("action-bar");
-        actionBar.setAlignment(Pos.CENTER);
+        title.setWrapText(true);
         root.setTop(appBar);
         root.setBottom(actionBar);
         root.getStyleClass().add("shell");
@@ -185,9 +185,6 @@ public final class AppShell {
             root.setCenter(content);
         }
         java.util.List<Node> actions = screen.actions();
-        for (Node n : actions) {
-            HBox.setHgrow(n, Priority.ALWAYS);
-        }
         actionBar.getChildren().setAll(actions);
         actionBar.setVisible(!actions.isEmpty());
         actionBar.setManaged(!actions.isEmpty());

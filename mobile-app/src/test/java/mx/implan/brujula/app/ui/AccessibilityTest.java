@@ -58,6 +58,7 @@ class AccessibilityTest extends FieldAppTest {
         List<Node> nodes = new ArrayList<>();
         interact(() -> collect(scene.getRoot(), nodes));
         assertThat(nodes).as(name).isNotEmpty();
+        assertThat(truncatedTexts()).as(name + ": text cut short").isEmpty();
         for (Node n : nodes) {
             if (!n.isVisible()) {
                 continue;

@@ -7,10 +7,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.AppContext;
+import mx.implan.brujula.app.ui.AdaptiveRow;
 import mx.implan.brujula.app.journal.Draft;
 import mx.implan.brujula.app.journal.InvalidDraftException;
 import mx.implan.brujula.app.journal.JournalException;
@@ -130,7 +129,7 @@ public final class CaptureScreen implements Screen {
 
     private Node shapeChoice() {
         shapeGroup = new ToggleGroup();
-        HBox box = new HBox();
+        AdaptiveRow box = new AdaptiveRow(0.25);
         box.getStyleClass().add("segmented");
         for (GeometryKind k : GeometryKind.values()) {
             ToggleButton b = new ToggleButton(t.label(k));
@@ -139,7 +138,6 @@ public final class CaptureScreen implements Screen {
             b.setToggleGroup(shapeGroup);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAccessibleText(t.format("location.shapeSpoken", t.label(k)));
-            HBox.setHgrow(b, Priority.ALWAYS);
             box.getChildren().add(b);
         }
         shapeGroup.selectedToggleProperty().addListener((obs, old, now) -> {

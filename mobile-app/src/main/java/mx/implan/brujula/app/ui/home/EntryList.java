@@ -1,12 +1,10 @@
 package mx.implan.brujula.app.ui.home;
 
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.app.ui.AdaptiveRow;
 import mx.implan.brujula.app.ui.ObservationText;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
@@ -50,13 +48,13 @@ public final class EntryList {
         what.setWrapText(true);
         Label when = new Label(words.when(o.capturedAt(), zone));
         when.getStyleClass().add("row-detail");
+        when.setWrapText(true);
         VBox text = new VBox(what, when);
         text.getStyleClass().add("row-text");
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
         Label chip = Widgets.chip(entry.state(), t);
-        HBox line = new HBox(text, chip);
-        line.setAlignment(Pos.CENTER_LEFT);
+        // With large text the state chip goes under the description instead of squeezing it.
+        AdaptiveRow.needsEm(text, AdaptiveRow.LABEL_MIN_EM);
+        AdaptiveRow line = new AdaptiveRow(0.5, text, chip);
         line.getStyleClass().add("row-line");
         VBox body = new VBox(line);
         List<String> spoken = new ArrayList<>(List.of(what.getText(), when.getText(), chip.getText()));

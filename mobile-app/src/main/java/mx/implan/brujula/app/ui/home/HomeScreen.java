@@ -74,6 +74,7 @@ public final class HomeScreen implements Screen {
                 : t.format("work.progressShort", work.lastProgressPercent());
         Label detail = new Label(work.code() + " · " + progressText);
         detail.getStyleClass().add("row-detail");
+        detail.setWrapText(true);
         ProgressBar bar = new ProgressBar(work.lastProgressPercent() == null ? 0 : work.lastProgressPercent() / 100.0);
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setAccessibleText(progressText);

@@ -1,13 +1,11 @@
 package mx.implan.brujula.app.ui.home;
 
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import mx.implan.brujula.app.sync.SyncEngine;
 import mx.implan.brujula.app.sync.SyncStatus;
+import mx.implan.brujula.app.ui.AdaptiveRow;
 import mx.implan.brujula.app.ui.AppShell;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Where synchronisation stands, in words, with a button to sync now (or to sign in again after a 401). */
-public final class SyncBar extends HBox implements AutoCloseable {
+public final class SyncBar extends AdaptiveRow implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -31,19 +29,16 @@ public final class SyncBar extends HBox implements AutoCloseable {
     private final AutoCloseable subscription;
 
     public SyncBar(AppShell shell) {
+        super(0.5);
         this.shell = shell;
         this.sync = shell.context().sync();
         this.t = shell.texts();
         getStyleClass().add("sync-bar");
-        setAlignment(Pos.CENTER_LEFT);
         text.setWrapText(true);
         text.setId("sync-status");
         text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
         action = Widgets.secondary(t.get("sync.now"), this::act);
         action.setId("sync-now");
-        action.setMaxWidth(Button.USE_PREF_SIZE);
-        action.setMinWidth(Button.USE_PREF_SIZE);
         getChildren().addAll(text, action);
         subscription = sync.onStatus(() -> Platform.runLater(this::refresh));
         refresh();
