@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.AppContext;
 import mx.implan.brujula.app.ui.AdaptiveRow;
 import mx.implan.brujula.app.journal.Draft;
+import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.InvalidDraftException;
 import mx.implan.brujula.app.journal.JournalException;
 import mx.implan.brujula.app.ui.AppShell;
@@ -119,6 +120,10 @@ public final class CaptureScreen implements Screen {
         }
         selectShapeToggle();
         refreshLocation();
+        if (request.editing() != null && request.editing().state() == EntryState.REJECTED) {
+            // What the server refused, shown where it has to be fixed.
+            request.editing().errors().forEach(this::showAtField);
+        }
     }
 
     private GeometryKind defaultShape() {

@@ -66,6 +66,14 @@ class ValidationTest extends FieldAppTest {
     }
 
     @Test
+    void aRejectedEntryOpensWithTheServersReasonAtItsField() {
+        var id = mx.implan.brujula.model.Ids.nameBased("sample-" + mx.implan.brujula.app.journal.EntryState.REJECTED);
+        interact(() -> shell.openEntry(preview.journal().find(id).orElseThrow()));
+        assertThat(row("geometry").errorText()).isEqualTo("El polígono se cruza consigo mismo");
+        assertThat(row("areaType").hasError()).isFalse();
+    }
+
+    @Test
     void negativeCountsAreRejectedAtTheirField() {
         tap("#new-observation");
         tap("#kind-GREEN_AREA");
