@@ -1,0 +1,113 @@
+package mx.implan.brujula.app.ui.map;
+
+import com.gluonhq.maps.MapView;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import mx.implan.brujula.app.journal.AssignedWork;
+import mx.implan.brujula.app.journal.EntryState;
+import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.GeometryKind;
+import mx.implan.brujula.app.ui.ObservationText;
+import mx.implan.brujula.app.ui.Screen;
+import mx.implan.brujula.app.ui.Texts;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The user's observations (coloured by state) and assigned works (squares, outlines) on a Gluon map. Tiles come
+ * from {@link OfflineTiles}, so it works with no network; tapping a marker opens the entry or the work.
+ */
+public final class MapScreen implements Screen {
+
+    private final Texts t;
+    private final BorderPane content = new BorderPane();
+    private final ShapesLayer works = new ShapesLayer();
+    private final ShapesLayer observations = new ShapesLayer();
+
+    public MapScreen(AppShell shell, String owner) {
+        this.t = shell.texts();
+        List<JournalEntry> entries = shell.context().journal().entries(owner);
+        List<AssignedWork> assigned = shell.context().journal().works(owner);
+        ObservationText words = new ObservationText(t);
+        MapView map = Maps.view(Maps.centre(entries.stream().map(JournalEntry::local).toList()), 15);
+        map.setId("map");
+        map.setAccessibleText(t.format("map.spoken", entries.size(), assigned.size()));
+        for (AssignedWork work : assigned) {
+            List<double[]> vertices = Maps.vertices(work.geometry());
+            if (vertices.isEmpty()) {
+                continue;
+            }
+            Node n = works.add(vertices, work.geometry() != null
+                            && GeometryKind.of(work.geometry()) == GeometryKind.POLYGON,
+                    ShapesLayer.Mark.SQUARE, "map-work");
+            n.setAccessibleText(work.name());
+            n.setOnMouseClicked(e -> shell.openWork(work.id()));
+        }
+        for (JournalEntry entry : entries) {
+            List<double[]> vertices = Maps.vertices(entry.local().geometry());
+            if (vertices.isEmpty()) {
+                continue;
+            }
+            boolean area = GeometryKind.of(entry.local().geometry()) == GeometryKind.POLYGON;
+            Node n = observations.add(vertices, area, ShapesLayer.Mark.DOT, "map-entry", stateClass(entry.state()));
+            n.setAccessibleText(words.summary(entry.local()) + ", " + t.label(entry.state()));
+            n.setOnMouseClicked(e -> shell.openEntry(entry));
+        }
+        map.addLayer(works);
+        map.addLayer(observations);
+        content.setCenter(map);
+        content.setBottom(legend());
+    }
+
+    private Node legend() {
+        FlowPane legend = new FlowPane();
+        legend.getStyleClass().add("map-legend");
+        legend.getChildren().add(item(squareOf("map-work"), t.get("map.works")));
+        for (EntryState s : List.of(EntryState.PENDING, EntryState.SYNCED, EntryState.CONFLICT, EntryState.REJECTED)) {
+            Circle c = new Circle(7);
+            c.getStyleClass().addAll("map-shape", "map-entry", stateClass(s));
+            legend.getChildren().add(item(c, t.label(s)));
+        }
+        return legend;
+    }
+
+    private static Node squareOf(String style) {
+        Rectangle r = new Rectangle(14, 14);
+        r.getStyleClass().addAll("map-shape", style);
+        return r;
+    }
+
+    private static Node item(Node swatch, String text) {
+        HBox box = new HBox(swatch, new Label(text));
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("legend-item");
+        return box;
+    }
+
+    static String stateClass(EntryState state) {
+        return "state-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String title() {
+        return t.get("map.title");
+    }
+
+    @Override
+    public Node content() {
+        return content;
+    }
+
+    @Override
+    public boolean scrolls() {
+        return false;
+    }
+}

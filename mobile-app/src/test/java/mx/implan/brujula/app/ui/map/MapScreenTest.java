@@ -1,0 +1,63 @@
+package mx.implan.brujula.app.ui.map;
+
+import com.gluonhq.maps.MapView;
+import javafx.scene.Node;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import mx.implan.brujula.app.journal.EntryState;
+import mx.implan.brujula.app.ui.capture.CaptureScreen;
+import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
+import mx.implan.brujula.app.ui.fixtures.SampleData;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The map shows the user's observations and assigned works with no network (tiles from OfflineTiles). */
+class MapScreenTest extends FieldAppTest {
+
+    @Test
+    void showsObservationsByStateAndWorks() {
+        tap("#open-map");
+        assertThat(shell.current()).isInstanceOf(MapScreen.class);
+        MapView map = lookup("#map").queryAs(MapView.class);
+        List<Node> entries = lookup(".map-entry").queryAll().stream()
+                .filter(n -> map.getChildrenUnmodifiable().isEmpty() || isInside(n, map)).toList();
+        assertThat(entries).hasSize(EntryState.values().length);
+        assertThat(lookup(".map-entry.state-conflict").queryAll().stream().filter(n -> isInside(n, map)))
+                .hasSize(1).allMatch(n -> n instanceof Circle);
+        // Two works are points (squares), one is a line.
+        assertThat(lookup(".map-work").queryAll().stream().filter(n -> isInside(n, map)).toList()).hasSize(3)
+                .filteredOn(n -> n instanceof Rectangle).hasSize(2);
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // let tiles paint
+        screenshot("map");
+    }
+
+    @Test
+    void tappingAMarkerOpensTheEntry() {
+        tap("#open-map");
+        Node marker = lookup(".map-entry.state-pending").queryAll().stream()
+                .filter(n -> isInside(n, lookup("#map").query())).findFirst().orElseThrow();
+        interact(() -> marker.getOnMouseClicked().handle(null));
+        assertThat(shell.current()).isInstanceOf(CaptureScreen.class);
+    }
+
+    @Test
+    void offlineTilesNeverWaitOnTheNetwork() throws Exception {
+        var tile = new OfflineTiles().loadTile(15, 6112, 13370);
+        assertThat(tile).isCompleted();
+        assertThat(tile.get().getWidth()).isEqualTo(256);
+        assertThat(SampleData.HERMOSILLO.getId()).isEqualTo("America/Hermosillo");
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
