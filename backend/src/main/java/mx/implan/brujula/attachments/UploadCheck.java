@@ -114,18 +114,7 @@ final class UploadCheck {
 
     /** The verdict on the whole body; {@code contentLength} as announced (null: not announced). */
     Verified verify(Long contentLength) {
-        if (contentLength != null && total != contentLength) {
-            throw new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes", total);
-        }
-        if (total == 0) {
-            throw new ApiProblem(400, "EMPTY_BODY", "Bad Request", "The body is empty");
-        }
-        byte[] sum = digest.digest();
-        String actual = HexFormat.of().formatHex(sum);
-        if (!actual.equals(claimed)) {
-            throw new ApiProblem(422, "HASH_MISMATCH", "Unprocessable Content",
-                    "The SHA-256 of the body is {0}, not the one in the path", actual).with("actualSha256", actual);
-        }
+        byte[] sum = verifyHash(contentLength);
         if (!sniffed) {
             decide(head, headLength, headLength); // a body shorter than the type signatures
         }
@@ -139,6 +128,23 @@ final class UploadCheck {
                     "The image is incomplete (truncated or corrupt)");
         }
         return new Verified(format, total, size, sum);
+    }
+
+    /** The first checks alone (complete, non-empty, hashes to its name), for a photo already stored; its SHA-256. */
+    byte[] verifyHash(Long contentLength) {
+        if (contentLength != null && total != contentLength) {
+            throw new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes", total);
+        }
+        if (total == 0) {
+            throw new ApiProblem(400, "EMPTY_BODY", "Bad Request", "The body is empty");
+        }
+        byte[] sum = digest.digest();
+        String actual = HexFormat.of().formatHex(sum);
+        if (!actual.equals(claimed)) {
+            throw new ApiProblem(422, "HASH_MISMATCH", "Unprocessable Content",
+                    "The SHA-256 of the body is {0}, not the one in the path", actual).with("actualSha256", actual);
+        }
+        return sum;
     }
 
     private Images.Size header() {

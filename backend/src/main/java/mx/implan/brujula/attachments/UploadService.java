@@ -84,8 +84,12 @@ public class UploadService {
         }
         Optional<AttachmentRows.Stored> existing = rows.find(sha256);
         if (existing.isPresent()) {
-            // Already here: nothing is rewritten. The body is read and dropped so the connection stays usable.
-            drain(body, max);
+            // Already here: nothing is rewritten, but the body must be these bytes — the answer
+            // records that the caller has them, which opens the photo to their own observations.
+            UploadCheck resend = new UploadCheck(sha256, max, config.maxPixels());
+            pump(body, new byte[BUFFER], resend, null);
+            resend.verifyHash(contentLength);
+            rows.holds(sha256, actor.name());
             return new Outcome(existing.get(), false);
         }
         UploadCheck check = new UploadCheck(sha256, max, config.maxPixels());
@@ -95,6 +99,7 @@ public class UploadService {
         AttachmentRows.Stored stored = new AttachmentRows.Stored(sha256, verified.format().mediaType(), verified.bytes(),
                 verified.size().width(), verified.size().height(), OffsetDateTime.now(ZoneOffset.UTC));
         boolean created = rows.insert(stored, actor.name());
+        rows.holds(sha256, actor.name());
         uploadedBytes.increment(verified.bytes());
         if (created) {
             incomplete.photoArrived(sha256, actor.name());
@@ -190,19 +195,6 @@ public class UploadService {
             return body.read(buffer, offset, length);
         } catch (IOException cut) {
             throw new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes", sofar);
-        }
-    }
-
-    private static void drain(InputStream body, long max) {
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        try {
-            int n;
-            while ((n = body.read(buffer)) >= 0 && total <= max) {
-                total += n;
-            }
-        } catch (IOException gone) {
-            // The client stopped sending; the answer is the same.
         }
     }
 
