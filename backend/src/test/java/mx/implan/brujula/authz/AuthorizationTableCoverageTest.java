@@ -27,9 +27,10 @@ class AuthorizationTableCoverageTest {
         Set<String> stale = new LinkedHashSet<>(documented);
         stale.removeAll(routes);
         StringBuilder problems = new StringBuilder();
-        undocumented.forEach(r -> problems.append("\n  route without a README row: add `| `").append(r)
-                .append("` | citizen | inspector | supervisor | admin | anonymous |` to README.md's authorization table"
-                        + " and a request fixture to AuthorizationMatrixTest.FIXTURES"));
+        undocumented.forEach(r -> problems.append("\n  route without a README row: ").append(r)
+                .append(" — add the row  | `").append(r).append("` | <citizen> | <inspector> | <supervisor> | <admin> | <anonymous> |")
+                .append("  to README.md's authorization table, and a request fixture keyed \"").append(r)
+                .append("\" to AuthorizationMatrixTest.FIXTURES"));
         stale.forEach(r -> problems.append("\n  README row without a route: `").append(r)
                 .append("` (no JAX-RS resource method declares it: remove or correct the row)"));
         assertThat(problems.toString()).as("README authorization table vs the application's routes").isEmpty();
