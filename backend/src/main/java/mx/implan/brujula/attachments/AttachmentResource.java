@@ -104,7 +104,7 @@ public class AttachmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Which of these photos are not stored yet",
-            description = "Body {\"hashes\": [sha256, …]} (≤ brujula.attachments.max-missing-query) → {\"missing\": [...]} in the order asked.")
+            description = "Body {\"hashes\": [sha256, …]} (≤ brujula.attachments.max-missing-query) → {\"missing\": [...]}, the ones this caller has not sent yet (not stored, or stored from someone else's upload), in the order asked.")
     public MissingResponse missing(JsonNode body) {
         Locale locale = locale();
         JsonNode hashes = body == null ? null : body.get("hashes");
@@ -122,7 +122,7 @@ public class AttachmentResource {
             Hashes.require("hashes[" + i + "]", h.isTextual() ? h.asText() : null, locale);
             asked.add(h.asText());
         }
-        return new MissingResponse(new ArrayList<>(rows.missing(asked)));
+        return new MissingResponse(new ArrayList<>(rows.missingFrom(actor().name(), asked)));
     }
 
     @GET

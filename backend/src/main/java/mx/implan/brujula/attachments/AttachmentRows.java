@@ -61,16 +61,45 @@ public class AttachmentRows {
         }
     }
 
+    /** Records that {@code actor} has sent the bytes of a stored photo (idempotent). */
+    public void holds(String sha256, String actor) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO attachment_holder (sha256, actor) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, sha256);
+            ps.setString(2, actor);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The hashes among {@code hashes} that {@code actor} has not sent (not stored, or stored from
+     * someone else's upload), in the given order; one query.
+     */
+    public Set<String> missingFrom(String actor, Collection<String> hashes) {
+        return absent(hashes, "SELECT sha256 FROM attachment_holder WHERE actor = ? AND sha256 = ANY(?)", actor);
+    }
+
     /** The hashes among {@code hashes} that are not stored, in the given order; one query. */
     public Set<String> missing(Collection<String> hashes) {
+        return absent(hashes, "SELECT sha256 FROM attachment WHERE sha256 = ANY(?)", null);
+    }
+
+    /** {@code hashes} minus those {@code sql} returns ({@code actor} bound first when given). */
+    private Set<String> absent(Collection<String> hashes, String sql, String actor) {
         Set<String> missing = new LinkedHashSet<>();
         if (hashes.isEmpty()) {
             return missing;
         }
         Set<String> stored = new LinkedHashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment WHERE sha256 = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("text", hashes.toArray()));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (actor != null) {
+                ps.setString(i++, actor);
+            }
+            ps.setArray(i, c.createArrayOf("text", hashes.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored.add(rs.getString(1));
@@ -89,16 +118,19 @@ public class AttachmentRows {
 
     /**
      * Whether an observation the caller may read references {@code sha256}: supervisors and admins
-     * read every observation, everybody else their own. Uses the GIN index on photos.
+     * read every observation, everybody else their own, and only photos whose bytes they have sent
+     * (a hash learnt elsewhere opens nothing). Uses the GIN index on photos.
      */
     public Readers readers(String sha256, String actor, boolean readsAll) {
         String sql = "SELECT count(*) > 0, coalesce(bool_or(author = ?), false) FROM observation WHERE photos @> ?::jsonb"
-                + (readsAll ? "" : " AND author = ?");
+                + (readsAll ? "" : " AND author = ? AND EXISTS (SELECT 1 FROM attachment_holder h WHERE h.sha256 = ? AND h.actor = ?)");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, actor);
             ps.setString(2, reference(sha256));
             if (!readsAll) {
                 ps.setString(3, actor);
+                ps.setString(4, sha256);
+                ps.setString(5, actor);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -7,28 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Checks that an image file is complete — the last bytes a camera writes are there — without
- * decoding any pixel: JPEG markers are walked to the end-of-image marker (entropy-coded data is
- * scanned, not decoded), PNG chunks to IEND, and a WebP file must be as long as its RIFF header
- * says. A connection cut mid-photo, or a file saved half-way, fails here. Also reads the EXIF
- * orientation of a JPEG on the way.
+ * Structure checks of a stored image file, without decoding any pixel: whether it is complete
+ * (the same walk an upload does while streaming, {@link StructureWatch}) and the EXIF orientation
+ * of a JPEG.
  */
 public final class ImageStructure {
 
     private ImageStructure() {
     }
 
-    /** Whether the file holds a complete image of {@code format}. */
+    /** Whether the file holds a complete image of {@code format} (see {@link StructureWatch}). */
     public static boolean complete(Path file, ImageFormat format) throws IOException {
-        try (Scanner in = new Scanner(Files.newInputStream(file))) {
-            return switch (format) {
-                case JPEG -> jpegComplete(in);
-                case PNG -> pngComplete(in);
-                case WEBP -> webpComplete(in, Files.size(file));
-            };
-        } catch (EOFException truncated) {
-            return false;
+        StructureWatch watch = new StructureWatch(format);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while (!watch.broken() && (n = in.read(buffer)) >= 0) {
+                watch.update(buffer, 0, n);
+            }
         }
+        return watch.complete();
     }
 
     /** EXIF orientation (1–8) of a JPEG; 1 when absent or unreadable. */
@@ -63,47 +61,8 @@ public final class ImageStructure {
         }
     }
 
-    private static boolean jpegComplete(Scanner in) throws IOException {
-        if (in.read() != 0xFF || in.read() != 0xD8) {
-            return false;
-        }
-        int marker = nextMarker(in);
-        while (true) {
-            if (marker == 0xD9) {
-                return true;
-            }
-            if (standalone(marker)) {
-                marker = nextMarker(in);
-                continue;
-            }
-            int length = in.u16();
-            if (length < 2) {
-                return false;
-            }
-            in.skip(length - 2);
-            marker = marker == 0xDA ? afterEntropyData(in) : nextMarker(in);
-        }
-    }
-
     private static boolean standalone(int marker) {
         return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7);
-    }
-
-    /** The marker after entropy-coded data: 0xFF00 is a stuffed byte and RSTn markers belong to the data. */
-    private static int afterEntropyData(Scanner in) throws IOException {
-        while (true) {
-            int b = in.read();
-            if (b != 0xFF) {
-                continue;
-            }
-            int m = in.read();
-            while (m == 0xFF) {
-                m = in.read();
-            }
-            if (m != 0x00 && !(m >= 0xD0 && m <= 0xD7)) {
-                return m;
-            }
-        }
     }
 
     private static int nextMarker(Scanner in) throws IOException {
@@ -116,27 +75,6 @@ public final class ImageStructure {
             m = in.read();
         }
         return m;
-    }
-
-    private static boolean pngComplete(Scanner in) throws IOException {
-        in.skip(8);
-        while (true) {
-            long length = in.u32();
-            int type = (int) in.u32();
-            if (length > Integer.MAX_VALUE) {
-                return false;
-            }
-            in.skip(length + 4); // data and CRC
-            if (type == 0x49454E44) { // IEND
-                return true;
-            }
-        }
-    }
-
-    private static boolean webpComplete(Scanner in, long fileSize) throws IOException {
-        in.skip(4);
-        long riffSize = Long.reverseBytes(in.u32() << 32) & 0xFFFFFFFFL;
-        return fileSize >= riffSize + 8;
     }
 
     /** A buffered byte reader that throws {@link EOFException} at the end instead of returning -1. */
@@ -152,22 +90,22 @@ public final class ImageStructure {
 
         int read() throws IOException {
             if (pos == limit) {
-                limit = in.read(buffer, 0, buffer.length);
-                pos = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    throw new EOFException();
-                }
+                fill();
             }
             return buffer[pos++] & 0xFF;
         }
 
-        int u16() throws IOException {
-            return (read() << 8) | read();
+        private void fill() throws IOException {
+            limit = in.read(buffer, 0, buffer.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                throw new EOFException();
+            }
         }
 
-        long u32() throws IOException {
-            return ((long) u16() << 16) | u16();
+        int u16() throws IOException {
+            return (read() << 8) | read();
         }
 
         byte[] bytes(int n) throws IOException {

@@ -8,11 +8,13 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +52,16 @@ public final class Images {
 
     /** Dimensions read from the header; IOException when there is no readable header. */
     public static Size header(Path file, ImageFormat format) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        return header(ImageIO.createImageInputStream(file.toFile()), format);
+    }
+
+    /** Dimensions read from the header held in the first {@code length} bytes of {@code head}. */
+    public static Size header(byte[] head, int length, ImageFormat format) throws IOException {
+        return header(new MemoryCacheImageInputStream(new ByteArrayInputStream(head, 0, length)), format);
+    }
+
+    private static Size header(ImageInputStream stream, ImageFormat format) throws IOException {
+        try (ImageInputStream in = stream) {
             ImageReader reader = reader(format);
             try {
                 reader.setInput(in, true, true);

@@ -16,18 +16,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * {@code PUT /attachments/{sha256}}: the body is streamed to a private temporary file while its
- * SHA-256 is computed (never held in memory), then checked — size, hash, type from the bytes,
- * image header and pixel count, completeness — and only then stored under its hash with one
- * atomic S3 PUT, and recorded. A cut connection or any failed check leaves nothing under the hash.
+ * {@code PUT /attachments/{sha256}}: the body is streamed (never held in memory) through the
+ * checks — size, SHA-256, type from the bytes, image header and pixel count, completeness
+ * ({@link UploadCheck}) — into one S3 PUT under its hash that completes only when every check
+ * passed, then recorded. A cut connection or any failed check leaves nothing under the hash.
  * Concurrent uploads of the same bytes are harmless: both write identical content, one row wins.
  */
 @ApplicationScoped
@@ -87,44 +84,89 @@ public class UploadService {
         }
         Optional<AttachmentRows.Stored> existing = rows.find(sha256);
         if (existing.isPresent()) {
-            // Already here: nothing is rewritten. The body is read and dropped so the connection stays usable.
-            drain(body, max);
+            // Already here: nothing is rewritten, but the body must be these bytes — the answer
+            // records that the caller has them, which opens the photo to their own observations.
+            UploadCheck resend = new UploadCheck(sha256, max, config.maxPixels());
+            pump(body, new byte[BUFFER], resend, null);
+            resend.verifyHash(contentLength);
+            rows.holds(sha256, actor.name());
             return new Outcome(existing.get(), false);
         }
+        UploadCheck check = new UploadCheck(sha256, max, config.maxPixels());
+        UploadCheck.Verified verified = contentLength != null && contentLength > 0
+                ? streamed(sha256, body, contentLength, check)
+                : throughFile(sha256, body, contentLength, check);
+        AttachmentRows.Stored stored = new AttachmentRows.Stored(sha256, verified.format().mediaType(), verified.bytes(),
+                verified.size().width(), verified.size().height(), OffsetDateTime.now(ZoneOffset.UTC));
+        boolean created = rows.insert(stored, actor.name());
+        rows.holds(sha256, actor.name());
+        uploadedBytes.increment(verified.bytes());
+        if (created) {
+            incomplete.photoArrived(sha256, actor.name());
+        }
+        return new Outcome(created ? stored : rows.find(sha256).orElse(stored), created);
+    }
+
+    /**
+     * The usual case, a body of announced length: streamed straight into the S3 PUT under its hash
+     * while it is checked, the last bytes held back until every check passed. A refused or cut
+     * body aborts the PUT short of its length, and S3 stores nothing: nothing partial or
+     * unverified is ever visible under the hash. No temporary file, no second read, no second hash.
+     */
+    private UploadCheck.Verified streamed(String sha256, InputStream body, long contentLength, UploadCheck check) {
+        byte[] chunk = new byte[BUFFER];
+        int first = 0;
+        // The type (hence the stored Content-Type) is known from the first bytes, before S3 is called.
+        while (!check.typeKnown() && first < chunk.length) {
+            int n = read(body, chunk, first, chunk.length - first, check.total());
+            if (n < 0) {
+                break;
+            }
+            check.accept(chunk, first, n);
+            first += n;
+        }
+        if (check.format().isEmpty()) {
+            // Not an image (or a cut body): finish reading, nothing goes to S3; verify says why.
+            pump(body, chunk, check, null);
+            check.verify(contentLength);
+            throw new IllegalStateException("verify accepted a body of unknown type");
+        }
+        int firstLength = first;
+        UploadCheck.Verified[] verified = new UploadCheck.Verified[1];
+        store.putStream(sha256, contentLength, check.format().get().mediaType(), out -> {
+            byte[] held = new byte[BUFFER];
+            byte[] next = chunk;
+            int heldLength = firstLength;
+            System.arraycopy(chunk, 0, held, 0, firstLength);
+            int n;
+            while ((n = read(body, next, 0, next.length, check.total())) >= 0) {
+                if (n == 0) {
+                    continue;
+                }
+                check.accept(next, 0, n);
+                out.write(held, 0, heldLength);
+                byte[] swap = held;
+                held = next;
+                next = swap;
+                heldLength = n;
+            }
+            verified[0] = check.verify(contentLength);
+            out.write(held, 0, heldLength);
+        });
+        return verified[0];
+    }
+
+    /** A body of unannounced length (chunked): to a private temporary file first, then one PUT. */
+    private UploadCheck.Verified throughFile(String sha256, InputStream body, Long contentLength, UploadCheck check) {
         Path file = null;
         try {
             file = Files.createTempFile(tempDir, "upload-", ".part");
-            byte[] head = new byte[ImageFormat.SNIFF_BYTES];
-            MessageDigest digest = sha256();
-            long size = receive(body, file, digest, head, max);
-            if (contentLength != null && size != contentLength) {
-                throw new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes", size);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                pump(body, new byte[BUFFER], check, out);
             }
-            if (size == 0) {
-                throw new ApiProblem(400, "EMPTY_BODY", "Bad Request", "The body is empty");
-            }
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (!actual.equals(sha256)) {
-                throw new ApiProblem(422, "HASH_MISMATCH", "Unprocessable Content",
-                        "The SHA-256 of the body is {0}, not the one in the path", actual).with("actualSha256", actual);
-            }
-            ImageFormat format = ImageFormat.sniff(head, (int) Math.min(size, head.length))
-                    .orElseThrow(() -> new ApiProblem(415, "UNSUPPORTED_IMAGE_TYPE", "Unsupported Media Type",
-                            "Only JPEG, PNG and WebP photos are accepted"));
-            Images.Size dimensions = header(file, format);
-            if (!ImageStructure.complete(file, format)) {
-                throw new ApiProblem(422, "IMAGE_TRUNCATED", "Unprocessable Content",
-                        "The image is incomplete (truncated or corrupt)");
-            }
-            store.putFile(sha256, file, format.mediaType());
-            AttachmentRows.Stored stored = new AttachmentRows.Stored(sha256, format.mediaType(), size,
-                    dimensions.width(), dimensions.height(), OffsetDateTime.now(ZoneOffset.UTC));
-            boolean created = rows.insert(stored, actor.name());
-            uploadedBytes.increment(size);
-            if (created) {
-                incomplete.photoArrived(sha256, actor.name());
-            }
-            return new Outcome(created ? stored : rows.find(sha256).orElse(stored), created);
+            UploadCheck.Verified verified = check.verify(contentLength);
+            store.putFile(sha256, file, verified.sha256(), verified.format().mediaType());
+            return verified;
         } catch (IOException e) {
             // Local disk trouble (a client that goes away mid-body is INCOMPLETE_BODY): nothing was stored.
             throw new UncheckedIOException("Upload of " + sha256 + " failed", e);
@@ -133,78 +175,32 @@ public class UploadService {
         }
     }
 
-    private Images.Size header(Path file, ImageFormat format) {
-        Images.Size size;
+    /** Reads the rest of the body through the checks, copying it to {@code out} when given. */
+    private static void pump(InputStream body, byte[] buffer, UploadCheck check, OutputStream out) {
         try {
-            size = Images.header(file, format);
-        } catch (IOException unreadable) {
-            throw new ApiProblem(422, "IMAGE_UNREADABLE", "Unprocessable Content",
-                    "The image header cannot be read: {0}", unreadable.getMessage());
-        }
-        if (size.pixels() > config.maxPixels()) {
-            throw new ApiProblem(422, "IMAGE_TOO_MANY_PIXELS", "Unprocessable Content",
-                    "The image has {0} × {1} pixels, more than {2}", size.width(), size.height(), config.maxPixels())
-                    .with("maxPixels", config.maxPixels());
-        }
-        return size;
-    }
-
-    /** Copies the body to {@code file}, hashing and counting; 413 as soon as it passes {@code max}. */
-    private static long receive(InputStream body, Path file, MessageDigest digest, byte[] head, long max) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
             int n;
-            while ((n = read(body, buffer, total)) >= 0) {
-                if (n == 0) {
-                    continue;
+            while ((n = read(body, buffer, 0, buffer.length, check.total())) >= 0) {
+                check.accept(buffer, 0, n);
+                if (out != null) {
+                    out.write(buffer, 0, n);
                 }
-                if (total < head.length) {
-                    System.arraycopy(buffer, 0, head, (int) total, (int) Math.min(n, head.length - total));
-                }
-                total += n;
-                if (total > max) {
-                    throw tooLarge(max);
-                }
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return total;
     }
 
-    private static int read(InputStream body, byte[] buffer, long sofar) {
+    private static int read(InputStream body, byte[] buffer, int offset, int length, long sofar) {
         try {
-            return body.read(buffer);
+            return body.read(buffer, offset, length);
         } catch (IOException cut) {
             throw new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes", sofar);
-        }
-    }
-
-    private static void drain(InputStream body, long max) {
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        try {
-            int n;
-            while ((n = body.read(buffer)) >= 0 && total <= max) {
-                total += n;
-            }
-        } catch (IOException gone) {
-            // The client stopped sending; the answer is the same.
         }
     }
 
     static ApiProblem tooLarge(long max) {
         return new ApiProblem(413, "PAYLOAD_TOO_LARGE", "Content Too Large", "The request exceeds the limit ({0})",
                 "maxBytes = " + max).with("maxBytes", max);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void delete(Path file) {

@@ -3,6 +3,7 @@ package mx.implan.brujula.citizen;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import mx.implan.brujula.attachments.AttachmentRows;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.config.BrujulaConfig;
 import mx.implan.brujula.model.Ids;
@@ -50,6 +51,8 @@ public class CitizenReportService {
     Open311Config config;
     @Inject
     BrujulaConfig brujula;
+    @Inject
+    AttachmentRows attachments;
 
     /** Who is calling: a signed-in account, or anonymous with the device id / client address that scope its keys. */
     public record Caller(Actor account, String clientAddress) {
@@ -202,8 +205,10 @@ public class CitizenReportService {
         if (report.photoSha256() != null) {
             ObjectNode photo = item.putArray("photos").addObject();
             photo.put("sha256", report.photoSha256());
-            // Open311 carries no media type; citizen photos are JPEG unless the upload says otherwise.
-            photo.put("mediaType", "image/jpeg");
+            // Open311 carries no media type: the stored upload knows it (typed from its bytes); a photo
+            // referenced before it is uploaded is taken as JPEG, what the app sends.
+            photo.put("mediaType", attachments.find(report.photoSha256())
+                    .map(AttachmentRows.Stored::mediaType).orElse("image/jpeg"));
         }
         return item;
     }

@@ -83,7 +83,7 @@ public class PushService {
                 results[p.index()] = applyWithRetry(ctx, p.mine());
             }
         }
-        listMissingPhotos(prepared, results);
+        listMissingPhotos(ctx, prepared, results);
         for (PushResult r : results) {
             count(r);
         }
@@ -98,16 +98,18 @@ public class PushService {
         }
         BatchCreate.Prepared p = (BatchCreate.Prepared) outcome;
         PushResult[] results = {applyWithRetry(ctx, p.mine())};
-        listMissingPhotos(List.of(p), results);
+        listMissingPhotos(ctx, List.of(p), results);
         count(results[0]);
         return results[0];
     }
 
     /**
-     * Tells the device, per item, which photos it references are not stored yet, so it uploads
-     * exactly those: one query for the whole batch, none when no item references a photo.
+     * Tells the device, per item, which photos it references the server has not received from this
+     * caller yet (not stored, or stored from someone else's upload: sending the bytes once is what
+     * opens a photo to its own observations), so it uploads exactly those: one query for the whole
+     * batch, none when no item references a photo.
      */
-    private void listMissingPhotos(List<BatchCreate.Prepared> prepared, PushResult[] results) {
+    private void listMissingPhotos(PushContext ctx, List<BatchCreate.Prepared> prepared, PushResult[] results) {
         Set<String> referenced = new LinkedHashSet<>();
         for (BatchCreate.Prepared p : prepared) {
             p.mine().photosOrEmpty().forEach(photo -> referenced.add(photo.sha256()));
@@ -115,7 +117,7 @@ public class PushService {
         if (referenced.isEmpty()) {
             return;
         }
-        Set<String> missing = attachments.missing(referenced);
+        Set<String> missing = attachments.missingFrom(ctx.actor().name(), referenced);
         for (BatchCreate.Prepared p : prepared) {
             PushResult r = results[p.index()];
             if (r == null || r.status() == PushStatus.REJECTED) {

@@ -254,4 +254,59 @@ class AttachmentUploadTest {
         given().header("Authorization", inspector()).contentType("application/json").body(Map.of("other", 1))
                 .post("/api/v1/attachments/missing").then().statusCode(400).body("errors[0].field", equalTo("hashes"));
     }
+
+    /** A raw PUT with a chunked body (no Content-Length): the status line. */
+    private String putChunked(String sha, byte[] body) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/v1/attachments/" + sha + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + inspector()
+                    + "\r\nContent-Type: image/jpeg\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 5000) {
+                int n = Math.min(5000, body.length - at);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, at, n);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithoutContentLengthIsCheckedAndStoredToo() throws Exception {
+        byte[] jpeg = Photos.jpeg(700, 500);
+        String sha = Photos.sha256(jpeg);
+        assertThat(putChunked(sha, jpeg)).isEqualTo("HTTP/1.1 201");
+        assertThat(store.size(sha)).contains((long) jpeg.length);
+        assertThat(db.string("SELECT media_type FROM attachment WHERE sha256 = ?", sha)).isEqualTo("image/jpeg");
+        byte[] other = Photos.jpeg(701, 500);
+        assertThat(putChunked(Photos.sha256(jpeg).replace('a', 'b').replace('0', '1'), other)).isEqualTo("HTTP/1.1 422");
+        byte[] whole = Photos.jpeg(702, 500);
+        byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
+        assertThat(putChunked(Photos.sha256(cut), cut)).isEqualTo("HTTP/1.1 422");
+        assertNothingStored(Photos.sha256(cut));
+    }
+
+    @Test
+    void aLargeBodyRefusedAtItsEndLeavesNothingUnderTheHash() {
+        // Megabytes go to S3 while the body streams; the refusal comes only with the last bytes.
+        byte[] photo = mx.implan.brujula.testing.LargeJpegs.threeMegabytes(7).copy("refused-" + System.nanoTime(), 0);
+        String sha = Photos.sha256(photo);
+        byte[] altered = photo.clone();
+        altered[altered.length - 3] ^= 0x01;
+        put(sha, altered, "image/jpeg").statusCode(422).body("code", equalTo("HASH_MISMATCH"));
+        assertNothingStored(sha);
+        assertNothingStored(Photos.sha256(altered));
+        byte[] truncated = Arrays.copyOf(photo, photo.length - 1000);
+        put(Photos.sha256(truncated), truncated, "image/jpeg").statusCode(422).body("code", equalTo("IMAGE_TRUNCATED"));
+        assertNothingStored(Photos.sha256(truncated));
+        put(sha, photo, "image/jpeg").statusCode(201).body("bytes", equalTo(photo.length));
+        try (InputStream in = store.read(sha, 0, null).orElseThrow().body()) {
+            assertThat(Photos.sha256(in.readAllBytes())).isEqualTo(sha);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

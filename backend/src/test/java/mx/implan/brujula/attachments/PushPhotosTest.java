@@ -33,6 +33,8 @@ class PushPhotosTest {
     IncompleteFlags incomplete;
     @Inject
     OrphanReport orphans;
+    @Inject
+    ObjectStore store;
 
     private String inspector() {
         return users.bearer("insp-photos-push", Roles.INSPECTOR);
@@ -150,5 +152,28 @@ class PushPhotosTest {
         given().get("/q/health/ready").then().statusCode(200);
         // Reported, never deleted.
         given().header("Authorization", inspector()).head("/api/v1/attachments/" + Photos.sha256(lonely)).then().statusCode(200);
+    }
+
+    @Test
+    void theOrphanReportFindsReferencedPhotosWhoseObjectIsGoneFromTheBucket() {
+        byte[] photo = Photos.jpeg(16, 16);
+        String sha = Photos.sha256(photo);
+        upload(photo);
+        byte[] kept = Photos.jpeg(17, 17);
+        upload(kept);
+        given().header("Authorization", inspector()).contentType("application/json")
+                .body(Items.batch(withPhotos(Items.risk(UUID.randomUUID()), sha, Photos.sha256(kept))))
+                .post("/api/v1/sync/push").then().statusCode(200).body("results[0].missingPhotos", empty());
+        OrphanReport.Result before = orphans.run(Duration.ofDays(7));
+        assertThat(before.lostSample()).doesNotContain(sha);
+        // The row says stored; the bucket no longer has it (deleted by hand, restored from an old backup).
+        store.delete(sha);
+        OrphanReport.Result after = orphans.run(Duration.ofDays(7));
+        assertThat(after.lostObjects()).isEqualTo(before.lostObjects() + 1);
+        assertThat(after.lostSample()).contains(sha).doesNotContain(Photos.sha256(kept));
+        assertThat(after.missingObjects()).isEqualTo(before.missingObjects() + 1);
+        assertThat(after.missingSample()).contains(sha);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("brujula_attachments_lost_objects " + (double) after.lostObjects());
     }
 }

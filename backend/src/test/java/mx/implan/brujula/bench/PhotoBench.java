@@ -1,7 +1,8 @@
 package mx.implan.brujula.bench;
 
-import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
+import io.minio.Http;
+import io.minio.MinioAsyncClient;
+import io.minio.PutObjectAPIArgs;
 import mx.implan.brujula.testing.BackendJar;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -11,14 +12,16 @@ import mx.implan.brujula.testing.LargeJpegs;
 import mx.implan.brujula.testing.Photos;
 import mx.implan.brujula.testing.ScratchBucket;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,12 +52,18 @@ public final class PhotoBench {
         long volume = (long) total * photos.size();
         System.out.printf("photos bench: %d photos of %.2f MB (%.0f MB), %d clients, backend -Xmx%s%n",
                 total, photos.size() / 1e6, volume / 1e6, clients, heap);
-        MinioClient s3 = MinioClient.builder().endpoint(System.getenv("BRUJULA_S3_ENDPOINT")).region("us-east-1")
+        MinioAsyncClient s3 = MinioAsyncClient.builder().endpoint(System.getenv("BRUJULA_S3_ENDPOINT")).region("us-east-1")
                 .credentials(System.getenv("BRUJULA_S3_ACCESS_KEY"), System.getenv("BRUJULA_S3_SECRET_KEY")).build();
         String bucket = System.getenv().getOrDefault("BRUJULA_S3_BUCKET", "brujula-photos-bench");
         // The bench's own bucket starts empty, like its database: runs must not pile up gigabytes.
         ScratchBucket.empty(bucket);
-        try (BackendJar backend = BackendJar.start(jar, database, List.of("-Xmx" + heap),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+        // e.g. BRUJULA_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=photos.jfr" to profile the backend
+        String extra = System.getenv().getOrDefault("BRUJULA_BENCH_JVM_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        try (BackendJar backend = BackendJar.start(jar, database, jvm,
                 jar.getParent().getParent().resolve("bench"))) {
             backend.createUser("bench-photos", "inspector", "bench-photos-password");
             String token = backend.token("bench-photos", "bench-photos-password");
@@ -119,8 +128,15 @@ public final class PhotoBench {
         }
     }
 
-    private static void direct(MinioClient s3, String bucket, String prefix, byte[] bytes) throws Exception {
-        s3.putObject(PutObjectArgs.builder().bucket(bucket).object(prefix + Photos.sha256(bytes))
-                .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L).contentType("image/jpeg").build());
+    /**
+     * The same PUT the backend makes: one SHA-256 (the one that names the photo) sent as the S3
+     * checksum and signed payload hash, so neither side hashes the bytes a second time.
+     */
+    private static void direct(MinioAsyncClient s3, String bucket, String prefix, byte[] bytes) throws Exception {
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+        Http.Headers headers = new Http.Headers();
+        headers.put(Http.Headers.X_AMZ_CHECKSUM_SHA256, Base64.getEncoder().encodeToString(sha));
+        s3.putObject(PutObjectAPIArgs.builder().bucket(bucket).object(prefix + HexFormat.of().formatHex(sha))
+                .data(bytes, bytes.length).headers(headers).contentType("image/jpeg").build()).get();
     }
 }
