@@ -199,6 +199,13 @@ class AuthorizationMatrixTest {
                 .body(Map.of("hashes", List.of(c.world().photos.get(World.OTHER)))).post("/api/v1/attachments/missing")));
         FIXTURES.put("GET /api/v1/attachments/{sha256}", Fixture.owned(c -> c.spec().queryParam("variant", "original")
                 .get("/api/v1/attachments/" + c.world().photos.get(c.owner()))));
+        FIXTURES.put("GET /api/v1/attachments/{sha256}?variant=public", Fixture.of(c -> c.spec().queryParam("variant", "public")
+                .get("/api/v1/attachments/" + c.world().approvedPhoto)));
+        FIXTURES.put("GET /api/v1/moderation/photos", Fixture.of(c -> c.spec().queryParam("status", "approved")
+                .get("/api/v1/moderation/photos")));
+        // The same decision again changes nothing, so every allowed caller may repeat it.
+        FIXTURES.put("POST /api/v1/moderation/photos/{sha256}/decision", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body("{\"decision\": \"APPROVED\"}").post("/api/v1/moderation/photos/" + c.world().approvedPhoto + "/decision")));
         FIXTURES.put("GET /open311/v2/discovery.{format}", Fixture.of(c -> c.spec().get("/open311/v2/discovery.json")));
         FIXTURES.put("GET /open311/v2/services.{format}", Fixture.of(c -> c.spec().get("/open311/v2/services.xml")));
         FIXTURES.put("GET /open311/v2/services/{file}", Fixture.of(c -> c.spec().get("/open311/v2/services/URBAN_IMAGE_BACHE.json")));
@@ -251,6 +258,8 @@ class AuthorizationMatrixTest {
         String token;
         String zoneId;
         String workId;
+        /** The citizen's photo, approved by a supervisor: public as its EXIF-stripped variant. */
+        String approvedPhoto;
 
         static String user(String caller) {
             return "other".equals(caller) ? OTHER : "matrix-" + caller;
@@ -337,6 +346,10 @@ class AuthorizationMatrixTest {
             w.reports.put(World.user(caller), World.report(given().header("Authorization", bearer), "matriz@example.mx")
                     .then().statusCode(201).extract().path("[0].service_request_id"));
         }
+        w.approvedPhoto = w.photos.get(World.user("citizen"));
+        given().header("Authorization", w.bearers.get("supervisor")).contentType(ContentType.JSON)
+                .body("{\"decision\": \"APPROVED\"}").post("/api/v1/moderation/photos/" + w.approvedPhoto + "/decision")
+                .then().statusCode(200);
         w.token = World.report(given(), "anonima@example.mx").then().statusCode(201).extract().path("[0].token");
         w.zoneId = given().header("Authorization", w.bearers.get("admin")).queryParam("limit", 1).get("/api/v1/zones")
                 .then().statusCode(200).extract().path("items[0].id");
