@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import mx.implan.brujula.auth.Actor;
-import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.assignments.Assignments;
 import mx.implan.brujula.events.ChangeLog;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.sync.Change;
@@ -47,6 +47,8 @@ public class PullService {
     PublicWorkCatalogue works;
     @Inject
     ZoneService zones;
+    @Inject
+    Assignments assignments;
 
     private final DistributionSummary lag;
 
@@ -61,27 +63,29 @@ public class PullService {
         return (UUID) em.createNativeQuery("SELECT epoch FROM sync_state WHERE id = 1").getSingleResult();
     }
 
+    /**
+     * Supervisors and admins read every observation and the shared reference rows (owner NULL).
+     * Everyone else reads the rows they own: their observations and, for inspectors, the works,
+     * zones and assignments of their zones (written per inspector by InspectorFeed).
+     */
     @SuppressWarnings("unchecked")
     public PullResponse pull(Actor actor, String cursorText, int limit) {
         UUID epoch = epoch();
-        PullCursor cursor = PullCursor.decode(cursorText, epoch);
         boolean seesAll = actor.isSupervisor();
-        boolean getsReference = !actor.roles().isEmpty() && !(actor.roles().size() == 1 && actor.has(Roles.CITIZEN));
+        PullCursor cursor = PullCursor.decode(cursorText, epoch, seesAll ? PullCursor.ALL : PullCursor.OWN);
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT txid::text, seq, entity_type, entity_id, op, rev, changed_at
+                        SELECT txid::text, seq, entity_type, entity_id, op, rev, changed_at, owner
                         FROM change_log
                         WHERE (txid, seq) > (CAST(?1 AS xid8), ?2)
                           AND txid < pg_snapshot_xmin(pg_current_snapshot())
-                          AND (entity_type <> 'observation' OR ?3 OR owner = ?4)
-                          AND (entity_type = 'observation' OR ?5)
+                          AND CASE WHEN ?3 THEN entity_type = 'observation' OR owner IS NULL ELSE owner = ?4 END
                         ORDER BY txid, seq
-                        LIMIT ?6""")
+                        LIMIT ?5""")
                 .setParameter(1, Long.toString(cursor.txid()))
                 .setParameter(2, cursor.seq())
                 .setParameter(3, seesAll)
                 .setParameter(4, actor.name())
-                .setParameter(5, getsReference)
-                .setParameter(6, limit + 1)
+                .setParameter(5, limit + 1)
                 .getResultList();
         boolean hasMore = rows.size() > limit;
         List<Object[]> page = hasMore ? rows.subList(0, limit) : rows;
@@ -89,7 +93,7 @@ public class PullService {
             return new PullResponse(List.of(), cursor.encode(), false);
         }
         Object[] last = page.get(page.size() - 1);
-        PullCursor next = new PullCursor(epoch, Long.parseLong((String) last[0]), ((Number) last[1]).longValue());
+        PullCursor next = new PullCursor(epoch, cursor.view(), Long.parseLong((String) last[0]), ((Number) last[1]).longValue());
         return new PullResponse(changes(page), next.encode(), hasMore);
     }
 
@@ -123,6 +127,7 @@ public class PullService {
                     }
                     case ChangeLog.WORK -> data = works.find(UUID.fromString(id)).orElse(null);
                     case ChangeLog.ZONE -> data = zones.find(id).orElse(null);
+                    case ChangeLog.ASSIGNMENT -> data = assignments.assignment((String) row[7], id).orElse(null);
                     default -> data = null;
                 }
                 if (data == null) {
