@@ -3,8 +3,8 @@
 
 -- The AGEBs and localities an inspector works in (admin API: PUT /api/v1/admin/users/{id}/zones).
 CREATE TABLE inspector_zone (
-    user_id     uuid        NOT NULL REFERENCES app_user (id),
-    zone_id     text        NOT NULL REFERENCES zone (id),
+    user_id     uuid        NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    zone_id     text        NOT NULL REFERENCES zone (id) ON DELETE CASCADE,
     assigned_at timestamptz NOT NULL DEFAULT now(),
     assigned_by text        NOT NULL,
     PRIMARY KEY (user_id, zone_id)
@@ -23,7 +23,7 @@ JOIN public_work w ON w.geom IS NOT NULL AND ST_Intersects(z.geom, w.geom);
 -- Reconciling it against inspector_visible_work yields exactly the per-inspector change-log rows
 -- to write: new → UPSERT, gone → REMOVE. Gaining a zone thus delivers works that did not change.
 CREATE TABLE inspector_work (
-    user_id uuid NOT NULL REFERENCES app_user (id),
+    user_id uuid NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
     work_id uuid NOT NULL REFERENCES public_work (id) ON DELETE CASCADE,
     PRIMARY KEY (user_id, work_id)
 );

@@ -302,6 +302,7 @@ class AssignmentPullTest {
     }
 
     private JsonPath pull(String bearer, String cursor, int limit) {
+        db.awaitFeedSettled();
         return given().header("Authorization", bearer).queryParam("limit", limit)
                 .queryParam("cursor", cursor == null ? "" : cursor)
                 .get("/api/v1/sync/pull").then().statusCode(200).extract().jsonPath();
