@@ -146,11 +146,7 @@ public class UserAdminResource {
     }
 
     private UUID userId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("id", "INVALID_UUID", locale(), "Must be a UUID");
-        }
+        return QueryParams.uuid("id", id, locale());
     }
 
     private Locale locale() {

@@ -141,11 +141,7 @@ public class ObservationResource {
     }
 
     private UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("id", "INVALID_UUID", locale(), "Must be a UUID");
-        }
+        return QueryParams.uuid("id", id, locale());
     }
 
     private Locale locale() {

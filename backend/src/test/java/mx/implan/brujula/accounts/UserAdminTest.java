@@ -274,4 +274,13 @@ class UserAdminTest {
         given().header("Authorization", admin()).get(USERS).then().statusCode(200)
                 .body("items.username", hasItem("admin-accounts")).body("items[0].id", notNullValue());
     }
+
+    @Test
+    void theAdministrationApiIsDescribedInOpenApi() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/admin/users", "/api/v1/admin/users/{id}", "/api/v1/admin/users/{id}/password",
+                "/api/v1/admin/users/{id}/history", "/api/v1/admin/users/{id}/zones", "/api/v1/me/assignments");
+        assertThat(doc.getString("paths.'/api/v1/admin/users/{id}/zones'.put.responses.'409'.description")).contains("NOT_AN_INSPECTOR");
+    }
 }
