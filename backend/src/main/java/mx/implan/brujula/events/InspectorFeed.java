@@ -27,7 +27,7 @@ import java.util.UUID;
 public class InspectorFeed {
 
     /** Advisory lock key ("brujassg"), distinct from the demo loader's. */
-    private static final long ASSIGNMENT_LOCK = 0x6272756a_61737367L;
+    public static final long ASSIGNMENT_LOCK = 0x6272756a_61737367L;
 
     @Inject
     EntityManager em;

@@ -259,12 +259,99 @@ class AssignmentPullTest {
         given().get("/api/v1/me/assignments").then().statusCode(401);
     }
 
+    @Test
+    void concurrentAssignmentsAndWorkWritesLeaveEveryDeviceWithExactlyItsZonesWorks() throws Exception {
+        int inspectors = 6;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < inspectors; i++) {
+            names.add("insp-race-" + i + "-" + System.nanoTime());
+            inspector(names.get(i));
+        }
+        List<String> ids = names.stream().map(this::userId).toList();
+        admin();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < inspectors; i++) {
+                String id = ids.get(i);
+                String code = "RACE-" + i + "-" + System.nanoTime();
+                double dx = 0.001 * (i + 1);
+                done.add(pool.submit(() -> assignById(id, zoneA).statusCode(200)));
+                done.add(pool.submit(() -> work(code, point(x + dx, y + 0.008))));
+                done.add(pool.submit(() -> assignById(id, zoneA, zoneB).statusCode(200)));
+            }
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String name : names) {
+            // What the device holds after applying its whole feed in order = what its zones hold now.
+            Map<String, String> held = new LinkedHashMap<>();
+            List<Map<String, Object>> feed = new ArrayList<>();
+            drain(inspector(name), null, feed, 7);
+            for (Map<String, Object> change : feed) {
+                if ("work".equals(change.get("type"))) {
+                    if ("REMOVE".equals(change.get("op"))) {
+                        held.remove((String) change.get("id"));
+                    } else {
+                        held.put((String) change.get("id"), "held");
+                    }
+                }
+            }
+            List<String> expected = given().header("Authorization", inspector(name)).get("/api/v1/me/assignments")
+                    .then().statusCode(200).extract().jsonPath().getList("works.id", String.class);
+            assertThat(held.keySet()).as(name).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(db.count("SELECT count(*) FROM inspector_work WHERE user_id = CAST(? AS uuid)", userId(name)))
+                    .isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void anAssignmentAndAWorkWriteInFlightTogetherStillDeliverTheWork() throws Exception {
+        String name = "insp-inflight-" + System.nanoTime();
+        String bearer = inspector(name);
+        String id = userId(name);
+        String code = "INFLIGHT-" + System.nanoTime();
+        admin();
+        String cursor = drain(bearer, null, new ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection gate = db.connection()) {
+            // Hold the feed lock: both writers reach it inside their transactions and wait there.
+            try (var st = gate.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(" + mx.implan.brujula.events.InspectorFeed.ASSIGNMENT_LOCK + ")");
+            }
+            var assigned = pool.submit(() -> assignById(id, zoneA).statusCode(200));
+            var written = pool.submit(() -> work(code, point(x + 0.0025, y + 0.0025)));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> db.count("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database =
+                        (SELECT oid FROM pg_database WHERE datname = current_database())""") == 2);
+            try (var st = gate.createStatement()) {
+                st.execute("SELECT pg_advisory_unlock(" + mx.implan.brujula.events.InspectorFeed.ASSIGNMENT_LOCK + ")");
+            }
+            assigned.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            String workId = written.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            List<Map<String, Object>> seen = new ArrayList<>();
+            drain(bearer, cursor, seen);
+            assertThat(keys(seen)).contains("work/" + workId + "/UPSERT", "work/" + workA + "/UPSERT");
+            assertThat(db.count("SELECT count(*) FROM inspector_work WHERE user_id = CAST(? AS uuid) AND work_id = CAST(? AS uuid)",
+                    id, workId)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- helpers ----
 
     private io.restassured.response.ValidatableResponse assign(String username, String... zoneIds) {
+        return assignById(userId(username), zoneIds);
+    }
+
+    private io.restassured.response.ValidatableResponse assignById(String userId, String... zoneIds) {
         return given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("zones", List.of(zoneIds)))
-                .put(USERS + "/" + userId(username) + "/zones").then();
+                .put(USERS + "/" + userId + "/zones").then();
     }
 
     private String work(String code, Map<String, Object> geometry) {
