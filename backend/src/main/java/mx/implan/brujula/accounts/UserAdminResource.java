@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -82,7 +83,7 @@ public class UserAdminResource {
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: username, role, password or displayName invalid",
             content = @Content(mediaType = "application/problem+json"))
-    public Response create(UserAdministration.NewUser body, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(UserAdministration.NewUser body, @Context UriInfo uri) {
         CreatedUser created = admin.create(actor.get(), body, locale());
         return Response.created(uri.getAbsolutePathBuilder().path(created.user().id().toString()).build())
                 .entity(created).header(HttpHeaders.CACHE_CONTROL, "no-store").build();

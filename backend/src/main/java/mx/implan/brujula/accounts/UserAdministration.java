@@ -19,6 +19,7 @@ import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.model.Page;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,7 @@ public class UserAdministration {
         }
         Map<String, Object> after = state(user);
         if (!before.equals(after)) {
-            user.updatedAt = java.time.Instant.now();
+            user.updatedAt = Instant.now();
             audit.record(actor.name(), "user.update", "user", user.id.toString(), changed(before, after), changed(after, before));
         }
         return UserView.of(user);

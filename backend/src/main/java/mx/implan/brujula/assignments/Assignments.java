@@ -17,9 +17,12 @@ import mx.implan.brujula.http.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.works.PublicWorkCatalogue;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -179,7 +182,7 @@ public class Assignments {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, zone_type FROM zone WHERE id IN (:ids)")
                 .setParameter("ids", ids).getResultList();
-        Map<String, String> types = new java.util.HashMap<>();
+        Map<String, String> types = new HashMap<>();
         rows.forEach(r -> types.put((String) r[0], (String) r[1]));
         return types;
     }
@@ -211,9 +214,9 @@ public class Assignments {
         if (value instanceof OffsetDateTime t) {
             return t;
         }
-        if (value instanceof java.time.Instant i) {
+        if (value instanceof Instant i) {
             return i.atOffset(ZoneOffset.UTC);
         }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+        return value == null ? null : ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

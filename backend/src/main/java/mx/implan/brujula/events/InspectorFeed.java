@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,11 +74,11 @@ public class InspectorFeed {
         }
         lock();
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = em.createNativeQuery("""
                         SELECT iz.zone_id, u.username, u.id FROM inspector_zone iz JOIN app_user u ON u.id = iz.user_id
                         WHERE iz.zone_id IN (:zones)""")
                 .setParameter("zones", zoneIds).getResultList();
-        java.util.Set<UUID> users = new java.util.LinkedHashSet<>();
+        Set<UUID> users = new LinkedHashSet<>();
         for (Object[] r : rows) {
             appendOwned(ChangeLog.ZONE, (String) r[0], "UPSERT", (String) r[1]);
             users.add((UUID) r[2]);
