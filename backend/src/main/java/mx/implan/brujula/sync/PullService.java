@@ -73,20 +73,23 @@ public class PullService {
         UUID epoch = epoch();
         boolean seesAll = actor.isSupervisor();
         PullCursor cursor = PullCursor.decode(cursorText, epoch, seesAll ? PullCursor.ALL : PullCursor.OWN);
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT txid::text, seq, entity_type, entity_id, op, rev, changed_at, owner
-                        FROM change_log
-                        WHERE (txid, seq) > (CAST(?1 AS xid8), ?2)
-                          AND txid < pg_snapshot_xmin(pg_current_snapshot())
-                          AND CASE WHEN ?3 THEN entity_type = 'observation' OR owner IS NULL ELSE owner = ?4 END
-                        ORDER BY txid, seq
-                        LIMIT ?5""")
+        // Two plain predicates rather than one CASE: "owner = ?" walks change_log_owner_idx. The order
+        // is by the xid8 column, never by its text (an output column named txid would sort as text).
+        var query = em.createNativeQuery("""
+                        SELECT c.txid::text AS txid_text, c.seq, c.entity_type, c.entity_id, c.op, c.rev, c.changed_at, c.owner
+                        FROM change_log c
+                        WHERE (c.txid, c.seq) > (CAST(?1 AS xid8), ?2)
+                          AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                          AND %s
+                        ORDER BY c.txid, c.seq
+                        LIMIT ?3""".formatted(seesAll ? "(c.entity_type = 'observation' OR c.owner IS NULL)" : "c.owner = ?4"))
                 .setParameter(1, Long.toString(cursor.txid()))
                 .setParameter(2, cursor.seq())
-                .setParameter(3, seesAll)
-                .setParameter(4, actor.name())
-                .setParameter(5, limit + 1)
-                .getResultList();
+                .setParameter(3, limit + 1);
+        if (!seesAll) {
+            query.setParameter(4, actor.name());
+        }
+        List<Object[]> rows = query.getResultList();
         boolean hasMore = rows.size() > limit;
         List<Object[]> page = hasMore ? rows.subList(0, limit) : rows;
         if (page.isEmpty()) {
@@ -140,7 +143,7 @@ public class PullService {
     }
 
     private Map<UUID, ObservationEntity> loadObservations(java.util.Collection<Object[]> rows) {
-        List<UUID> ids = rows.stream().filter(r -> ChangeLog.OBSERVATION.equals(r[2]))
+        List<UUID> ids = rows.stream().filter(r -> ChangeLog.OBSERVATION.equals(r[2]) && "UPSERT".equals(r[4]))
                 .map(r -> UUID.fromString((String) r[3])).toList();
         Map<UUID, ObservationEntity> byId = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
