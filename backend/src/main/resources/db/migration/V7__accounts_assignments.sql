@@ -1,5 +1,7 @@
 -- Inspectors' zone assignments, what pull has told each inspector to hold, and audit rows linked to
 -- the observation they concern. Append-only once on main.
+-- The cascades only serve manual maintenance: the application never deletes zones or works, and
+-- deletes a user only after clearing their zones (which writes the devices' REMOVE rows).
 
 -- The AGEBs and localities an inspector works in (admin API: PUT /api/v1/admin/users/{id}/zones).
 CREATE TABLE inspector_zone (
@@ -39,5 +41,5 @@ WHERE observation_id IS NULL AND jsonb_typeof(after) = 'object'
   AND (after ->> 'observationId') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 CREATE INDEX audit_log_observation_idx ON audit_log (observation_id, at, id) WHERE observation_id IS NOT NULL;
 
--- Admin user list: filter by role / enabled, keyset on username.
-CREATE INDEX app_user_role_username_idx ON app_user (role, lower(username));
+-- Admin user list: filter by role, keyset on username (stored lower-case).
+CREATE INDEX app_user_role_username_idx ON app_user (role, username);
