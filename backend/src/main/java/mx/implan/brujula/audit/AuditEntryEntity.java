@@ -11,6 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /** Who changed what, when, with the state before and after. */
 @Entity
@@ -31,8 +32,16 @@ public class AuditEntryEntity extends PanacheEntityBase {
     public String before;
     @JdbcTypeCode(SqlTypes.JSON)
     public String after;
+    /** The observation this entry concerns, whatever the entity (see {@link AuditTrail#record}). */
+    @jakarta.persistence.Column(name = "observation_id")
+    public UUID observationId;
 
     public static List<AuditEntryEntity> of(String entityType, String entityId) {
         return list("entityType = ?1 and entityId = ?2 order by at, id", entityType, entityId);
+    }
+
+    /** Every entry about one observation, oldest first: status, conflicts, moderation, contact data… */
+    public static List<AuditEntryEntity> ofObservation(UUID observationId) {
+        return list("observationId = ?1 order by at, id", observationId);
     }
 }

@@ -152,10 +152,19 @@ public class UserService {
         revokeSessions(user);
     }
 
-    private void revokeSessions(AppUser user) {
+    /** Signs the user out everywhere: access tokens die (token version) and refresh-token families are revoked. */
+    public void revokeSessions(AppUser user) {
+        invalidateAccessTokens(user);
+        RefreshToken.revokeAllOf(user.id, user.updatedAt);
+    }
+
+    /**
+     * Access tokens already issued stop working at once (their {@code tv} claim falls behind);
+     * a refresh then yields a token of the user as they are now (e.g. with a new role).
+     */
+    public void invalidateAccessTokens(AppUser user) {
         user.tokenVersion++;
         user.updatedAt = Instant.now();
-        RefreshToken.revokeAllOf(user.id, user.updatedAt);
     }
 
     private AppUser require(String username) {

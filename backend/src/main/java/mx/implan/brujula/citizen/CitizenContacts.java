@@ -60,6 +60,22 @@ public class CitizenContacts {
         return rows.get(0);
     }
 
+    /**
+     * The contact data of a report for the staff's observation detail: empty when the observation
+     * did not come in as a citizen report with contact data (or for non-staff, who never see it);
+     * a disclosure is audited as {@link #ofReport} does.
+     */
+    @Transactional
+    public java.util.Optional<Contact> forDetail(Actor actor, UUID id) {
+        if (actor == null || !actor.isSupervisor()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Contact> contact = run(SELECT + " WHERE c.observation_id = ?1", List.of(id)).stream().findFirst();
+        contact.ifPresent(c -> audit.record(actor.name(), "citizen-contact.read", "observation", id.toString(), null,
+                Map.of("fields", FIELDS, "via", "observation-detail")));
+        return contact;
+    }
+
     /** ARCO access: every report's contact data of the citizen with this email and/or phone (admins). */
     @Transactional
     public List<Contact> export(Actor actor, String email, String phone) {

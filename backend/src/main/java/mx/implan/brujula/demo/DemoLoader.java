@@ -6,10 +6,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
  * With {@code BRUJULA_DEMO=true} (set only by {@code ./brujula run}) loads the real Hermosillo data:
- * demo users, zones and the area of interest, the fictional works catalogue and the Bachómetro
- * reports. It runs after start-up in the background, so the server answers at once and the data
+ * demo users, zones and the area of interest, the fictional works catalogue, the demo inspector's
+ * zones and the Bachómetro reports. It runs after start-up in the background, so the server answers at once and the data
  * fills in; every step is idempotent.
  */
 @ApplicationScoped
@@ -25,6 +27,8 @@ public class DemoLoader {
     DemoReferenceData referenceData;
     @Inject
     BachometroImport bachometro;
+    @Inject
+    DemoAssignments assignments;
 
     private volatile boolean finished;
 
@@ -42,6 +46,10 @@ public class DemoLoader {
             long start = System.nanoTime();
             users.ensure();
             referenceData.load();
+            List<String> zones = assignments.ensure();
+            if (!zones.isEmpty()) {
+                LOG.infof("Demo inspector assigned zones %s", zones);
+            }
             BachometroImport.Report report = bachometro.load();
             LOG.infof("Demo Bachómetro reports: %d read, results %s, %d marked RESOLVED, in %d s",
                     report.read(), report.results(), report.statusChanges(), (System.nanoTime() - start) / 1_000_000_000L);

@@ -6,11 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import mx.implan.brujula.auth.AppUser;
+import mx.implan.brujula.auth.GeneratedPassword;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.auth.UserService;
 import org.jboss.logging.Logger;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,6 @@ public class DemoUsers {
     private static final Logger LOG = Logger.getLogger(DemoUsers.class);
     /** Serializes two instances loading demo data at once; any constant distinct from other advisory locks. */
     private static final long DEMO_USERS_LOCK = 0x6272756a_64656d6fL;
-    /** No 0/O, 1/l/I: the password is read off a console and typed on a tablet. */
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     static final Map<String, String> USERS = new LinkedHashMap<>();
 
@@ -69,7 +67,8 @@ public class DemoUsers {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        String secret = password.orElseGet(DemoUsers::randomPassword);
+        // Read off a console and typed on a tablet: GeneratedPassword avoids look-alike characters.
+        String secret = password.orElseGet(() -> GeneratedPassword.random(16));
         for (String name : missing) {
             users.create(name, USERS.get(name), secret, displayName(name));
         }
@@ -90,14 +89,5 @@ public class DemoUsers {
             case "inspector" -> "Inspector de campo (demo)";
             default -> "Ciudadano (demo)";
         };
-    }
-
-    private static String randomPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

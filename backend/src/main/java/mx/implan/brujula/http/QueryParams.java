@@ -116,6 +116,15 @@ public final class QueryParams {
         return Optional.of(decoded.substring(prefix.length()));
     }
 
+    /** A path or query parameter that must be a UUID; anything else is 400 naming {@code name}. */
+    public static java.util.UUID uuid(String name, String raw, Locale locale) {
+        try {
+            return java.util.UUID.fromString(raw == null ? "" : raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "INVALID_UUID", locale, "Must be a UUID");
+        }
+    }
+
     /** A 400 problem naming {@code field}; the message comes from the {@code field.CODE} bundle key. */
     public static ApiProblem invalid(String field, String code, Locale locale, String fallback, Object... args) {
         return ApiProblem.invalidParameter(field, code, ProblemMessages.detail("field." + code, locale, fallback, args));

@@ -17,7 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.http.RequestLocale;
-import mx.implan.brujula.audit.AuditEntryEntity;
+import mx.implan.brujula.audit.AuditView;
+import mx.implan.brujula.citizen.CitizenContacts;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
@@ -60,6 +61,10 @@ public class ObservationResource {
     mx.implan.brujula.sync.SingleObservationSubmit single;
     @Inject
     RateLimiter limits;
+    @Inject
+    ObservationHistory histories;
+    @Inject
+    CitizenContacts contacts;
 
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
@@ -98,14 +103,17 @@ public class ObservationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One observation with its revision history and audited status changes")
+    @Operation(summary = "One observation with its revision history and audit",
+            description = "history: every revision (rev, change, actor, at). audit: every audited change of the observation "
+                    + "(status, conflict resolution, duplicate link, moderation, contact-data disclosure and anonymisation) with "
+                    + "at, actor, action, before and after. Supervisors and admins see everything, plus the citizen reporter's "
+                    + "contact data (contact, audited) for Open311 reports; authors see their own without other people's names.")
     public ObservationDetail get(@PathParam("id") String id) {
         ObservationEntity row = readable(parseId(id));
-        List<Revision> history = ObservationRevisionEntity.history(row.id).stream()
-                .map(r -> new Revision(r.rev, r.change, r.actor, r.createdAt)).toList();
-        List<AuditEntry> audit = AuditEntryEntity.of("observation", row.id.toString()).stream()
-                .map(a -> new AuditEntry(a.at, a.actor, a.action, json(a.before), json(a.after))).toList();
-        return new ObservationDetail(ObservationMapper.toWire(row), history, audit);
+        Actor viewer = actor();
+        CitizenContacts.Contact contact = contacts.forDetail(viewer, row.id).orElse(null);
+        ObservationHistory.History history = histories.of(row, viewer);
+        return new ObservationDetail(ObservationMapper.toWire(row), history.revisions(), history.audit(), contact);
     }
 
     @PATCH
@@ -142,11 +150,7 @@ public class ObservationResource {
     }
 
     private UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("id", "INVALID_UUID", locale(), "Must be a UUID");
-        }
+        return QueryParams.uuid("id", id, locale());
     }
 
     private Locale locale() {
@@ -173,28 +177,13 @@ public class ObservationResource {
         return values;
     }
 
-    private static JsonNode json(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
-    }
-
     /** PATCH body. */
     public record StatusChange(String status, String reason, Long rev) {
     }
 
-    public record Revision(long rev, String change, String actor, OffsetDateTime at) {
-    }
-
-    public record AuditEntry(OffsetDateTime at, String actor, String action, JsonNode before, JsonNode after) {
-    }
-
+    /** {@code contact}: the citizen reporter's contact data, staff only (absent for everyone else). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ObservationDetail(@JsonUnwrapped Observation observation, List<Revision> history, List<AuditEntry> audit) {
+    public record ObservationDetail(@JsonUnwrapped Observation observation, List<ObservationHistory.Revision> history,
+                                    List<AuditView> audit, CitizenContacts.Contact contact) {
     }
 }

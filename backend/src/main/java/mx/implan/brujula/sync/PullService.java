@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import mx.implan.brujula.auth.Actor;
-import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.assignments.Assignments;
 import mx.implan.brujula.events.ChangeLog;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.sync.Change;
@@ -47,6 +47,8 @@ public class PullService {
     PublicWorkCatalogue works;
     @Inject
     ZoneService zones;
+    @Inject
+    Assignments assignments;
 
     private final DistributionSummary lag;
 
@@ -61,35 +63,40 @@ public class PullService {
         return (UUID) em.createNativeQuery("SELECT epoch FROM sync_state WHERE id = 1").getSingleResult();
     }
 
+    /**
+     * Supervisors and admins read every observation and the shared reference rows (owner NULL).
+     * Everyone else reads the rows they own: their observations and, for inspectors, the works,
+     * zones and assignments of their zones (written per inspector by InspectorFeed).
+     */
     @SuppressWarnings("unchecked")
     public PullResponse pull(Actor actor, String cursorText, int limit) {
         UUID epoch = epoch();
-        PullCursor cursor = PullCursor.decode(cursorText, epoch);
         boolean seesAll = actor.isSupervisor();
-        boolean getsReference = !actor.roles().isEmpty() && !(actor.roles().size() == 1 && actor.has(Roles.CITIZEN));
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT txid::text, seq, entity_type, entity_id, op, rev, changed_at
-                        FROM change_log
-                        WHERE (txid, seq) > (CAST(?1 AS xid8), ?2)
-                          AND txid < pg_snapshot_xmin(pg_current_snapshot())
-                          AND (entity_type <> 'observation' OR ?3 OR owner = ?4)
-                          AND (entity_type = 'observation' OR ?5)
-                        ORDER BY txid, seq
-                        LIMIT ?6""")
+        PullCursor cursor = PullCursor.decode(cursorText, epoch, seesAll ? PullCursor.ALL : PullCursor.OWN);
+        // Two plain predicates rather than one CASE: "owner = ?" walks change_log_owner_idx. The order
+        // is by the xid8 column, never by its text (an output column named txid would sort as text).
+        var query = em.createNativeQuery("""
+                        SELECT c.txid::text AS txid_text, c.seq, c.entity_type, c.entity_id, c.op, c.rev, c.changed_at, c.owner
+                        FROM change_log c
+                        WHERE (c.txid, c.seq) > (CAST(?1 AS xid8), ?2)
+                          AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                          AND %s
+                        ORDER BY c.txid, c.seq
+                        LIMIT ?3""".formatted(seesAll ? "(c.entity_type = 'observation' OR c.owner IS NULL)" : "c.owner = ?4"))
                 .setParameter(1, Long.toString(cursor.txid()))
                 .setParameter(2, cursor.seq())
-                .setParameter(3, seesAll)
-                .setParameter(4, actor.name())
-                .setParameter(5, getsReference)
-                .setParameter(6, limit + 1)
-                .getResultList();
+                .setParameter(3, limit + 1);
+        if (!seesAll) {
+            query.setParameter(4, actor.name());
+        }
+        List<Object[]> rows = query.getResultList();
         boolean hasMore = rows.size() > limit;
         List<Object[]> page = hasMore ? rows.subList(0, limit) : rows;
         if (page.isEmpty()) {
             return new PullResponse(List.of(), cursor.encode(), false);
         }
         Object[] last = page.get(page.size() - 1);
-        PullCursor next = new PullCursor(epoch, Long.parseLong((String) last[0]), ((Number) last[1]).longValue());
+        PullCursor next = new PullCursor(epoch, cursor.view(), Long.parseLong((String) last[0]), ((Number) last[1]).longValue());
         return new PullResponse(changes(page), next.encode(), hasMore);
     }
 
@@ -123,6 +130,7 @@ public class PullService {
                     }
                     case ChangeLog.WORK -> data = works.find(UUID.fromString(id)).orElse(null);
                     case ChangeLog.ZONE -> data = zones.find(id).orElse(null);
+                    case ChangeLog.ASSIGNMENT -> data = assignments.assignment((String) row[7], id).orElse(null);
                     default -> data = null;
                 }
                 if (data == null) {
@@ -135,7 +143,7 @@ public class PullService {
     }
 
     private Map<UUID, ObservationEntity> loadObservations(java.util.Collection<Object[]> rows) {
-        List<UUID> ids = rows.stream().filter(r -> ChangeLog.OBSERVATION.equals(r[2]))
+        List<UUID> ids = rows.stream().filter(r -> ChangeLog.OBSERVATION.equals(r[2]) && "UPSERT".equals(r[4]))
                 .map(r -> UUID.fromString((String) r[3])).toList();
         Map<UUID, ObservationEntity> byId = new LinkedHashMap<>();
         if (!ids.isEmpty()) {

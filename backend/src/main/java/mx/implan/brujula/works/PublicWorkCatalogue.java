@@ -28,7 +28,7 @@ import java.util.UUID;
 /**
  * The public works catalogue: what sync asks ({@link #exists}), what the API lists, and the one
  * place a work is written ({@link #upsert}), so every change bumps {@code rev}, appends a change-log
- * row for device pulls and an audit row — all in the caller's transaction.
+ * row for device pulls (shared, and per inspector whose zones hold the work) and an audit row — all in the caller's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -56,6 +56,8 @@ public class PublicWorkCatalogue {
     mx.implan.brujula.events.ChangeLog changeLog;
     @Inject
     mx.implan.brujula.audit.AuditTrail audit;
+    @Inject
+    mx.implan.brujula.events.InspectorFeed inspectorFeed;
 
     /** The id a code maps to, the same on every server and in every import. */
     public static UUID idFor(String code) {
@@ -69,6 +71,21 @@ public class PublicWorkCatalogue {
 
     public Optional<ObjectNode> find(UUID id) {
         return PublicWork.<PublicWork>findByIdOptional(id).map(workMapper::toJson);
+    }
+
+    /**
+     * The works an inspector's zones hold (one row per work, by code), or the whole catalogue when
+     * {@code inspector} is null (supervisors and admins see the whole municipality).
+     */
+    @SuppressWarnings("unchecked")
+    public List<ObjectNode> assignedTo(UUID inspector) {
+        var query = inspector == null
+                ? em.createNativeQuery("SELECT w.* FROM public_work w ORDER BY w.code", PublicWork.class)
+                : em.createNativeQuery("""
+                        SELECT w.* FROM public_work w
+                        WHERE w.id IN (SELECT work_id FROM inspector_visible_work WHERE user_id = ?1)
+                        ORDER BY w.code""", PublicWork.class).setParameter(1, inspector);
+        return ((List<PublicWork>) query.getResultList()).stream().map(workMapper::toJson).toList();
     }
 
     /**
@@ -211,6 +228,7 @@ public class PublicWorkCatalogue {
     private void record(PublicWork w, Actor actor, String action, ObjectNode before) {
         em.flush();
         changeLog.append(ChangeLog.WORK, w.id.toString(), "UPSERT", w.rev, null);
+        inspectorFeed.workChanged(w.id);
         audit.record(actor.name(), action, ENTITY_TYPE, w.id.toString(), before == null ? null : before.toString(),
                 workMapper.toJson(w).toString());
     }

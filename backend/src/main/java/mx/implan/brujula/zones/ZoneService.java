@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import mx.implan.brujula.events.InspectorFeed;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.http.QueryParams.Bbox;
 import mx.implan.brujula.model.Page;
@@ -40,6 +41,9 @@ public class ZoneService {
 
     @Inject
     ZoneMapper zoneMapper;
+
+    @Inject
+    InspectorFeed inspectorFeed;
 
     public Optional<ObjectNode> find(String id) {
         return Zone.<Zone>findByIdOptional(id).map(zoneMapper::toJson);
@@ -152,12 +156,17 @@ public class ZoneService {
                     INSERT INTO change_log (entity_type, entity_id, op, rev, owner)
                     SELECT 'zone', id, 'UPSERT', rev, NULL FROM upserted
                 )
-                SELECT CAST(count(*) FILTER (WHERE inserted) AS integer), CAST(count(*) FILTER (WHERE NOT inserted) AS integer)
+                SELECT CAST(count(*) FILTER (WHERE inserted) AS integer), CAST(count(*) FILTER (WHERE NOT inserted) AS integer),
+                       string_agg(id, ',') FILTER (WHERE NOT inserted)
                 FROM upserted
                 """;
         Object[] counts = (Object[]) em.createNativeQuery(sql).setParameter("rows", rows.toString()).getSingleResult();
         int created = ((Number) counts[0]).intValue();
         int updated = ((Number) counts[1]).intValue();
+        if (counts[2] != null) {
+            // A rewritten zone may now cover other works: its inspectors are told in this transaction.
+            inspectorFeed.zonesChanged(List.of(((String) counts[2]).split(",")));
+        }
         return new UpsertCounts(created, updated, zones.size() - created - updated);
     }
 }

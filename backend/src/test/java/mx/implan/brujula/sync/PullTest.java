@@ -115,6 +115,27 @@ class PullTest {
     }
 
     @Test
+    void changesAreOrderedByTransactionIdNotByItsText() {
+        String owner = "insp-order-" + System.nanoTime();
+        String bearer = users.bearer(owner, Roles.INSPECTOR);
+        // Transaction 9 before 10, although "10" < "9" as text: a page of one must not jump past 9.
+        String nine = UUID.randomUUID().toString();
+        String ten = UUID.randomUUID().toString();
+        db.update("INSERT INTO change_log (txid, entity_type, entity_id, op, owner) VALUES (CAST('10' AS xid8), 'observation', ?, 'REMOVE', ?)", ten, owner);
+        db.update("INSERT INTO change_log (txid, entity_type, entity_id, op, owner) VALUES (CAST('9' AS xid8), 'observation', ?, 'REMOVE', ?)", nine, owner);
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        JsonPath page;
+        do {
+            page = given().header("Authorization", bearer).queryParam("limit", 1).queryParam("cursor", cursor == null ? "" : cursor)
+                    .get("/api/v1/sync/pull").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("changes.id", String.class));
+            cursor = page.getString("next");
+        } while (page.getBoolean("hasMore"));
+        assertThat(ids).containsExactly(nine, ten);
+    }
+
+    @Test
     void cursorFromAnotherEpochIsGone() {
         String cursor = drain(bearer(), null, new ArrayList<>());
         String epoch = db.string("SELECT epoch::text FROM sync_state");

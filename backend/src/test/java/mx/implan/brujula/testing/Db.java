@@ -64,6 +64,18 @@ public class Db {
         return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
     }
 
+    /**
+     * Waits until every change-log row is deliverable by pull: no transaction older than one of
+     * them is still running. Transaction ids are shared by every database of the server, so
+     * another database's long transaction (other test runs on the same PostgreSQL) holds pulls
+     * back too; waiting for it keeps a test's expectations about pull exact.
+     */
+    public void awaitFeedSettled() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM change_log WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())") == 0);
+    }
+
     /** A connection the test controls (e.g. to hold a transaction open). */
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
