@@ -159,7 +159,7 @@ class AuthorizationMatrixTest {
             return "CREATED".equals(status) || "UPDATED".equals(status) ? Verdict.ALLOWED
                     : "REJECTED".equals(status) ? Verdict.HIDDEN : Verdict.OTHER;
         }));
-        FIXTURES.put("GET /api/v1/sync/pull", Fixture.owned(c -> c.spec().queryParam("cursor", c.world().cursor)
+        FIXTURES.put("GET /api/v1/sync/pull", Fixture.owned(c -> c.spec().queryParam("cursor", c.world().cursors.getOrDefault(c.caller(), ""))
                 .queryParam("limit", 1000).get("/api/v1/sync/pull"), listing(c -> c.world().observations.get(c.owner()))));
         FIXTURES.put("GET /api/v1/observations", Fixture.owned(c -> c.spec().queryParam("bbox", c.world().bbox())
                 .queryParam("limit", 100).get("/api/v1/observations"), listing(c -> c.world().observations.get(c.owner()))));
@@ -206,6 +206,21 @@ class AuthorizationMatrixTest {
         // The same decision again changes nothing, so every allowed caller may repeat it.
         FIXTURES.put("POST /api/v1/moderation/photos/{sha256}/decision", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
                 .body("{\"decision\": \"APPROVED\"}").post("/api/v1/moderation/photos/" + c.world().approvedPhoto + "/decision")));
+        FIXTURES.put("GET /api/v1/admin/users", Fixture.of(c -> c.spec().queryParam("role", "inspector").get("/api/v1/admin/users")));
+        FIXTURES.put("POST /api/v1/admin/users", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("username", World.freshUsername(), "role", "inspector")).post("/api/v1/admin/users")));
+        FIXTURES.put("GET /api/v1/admin/users/{id}", Fixture.of(c -> c.spec().get("/api/v1/admin/users/" + c.world().otherId)));
+        FIXTURES.put("PATCH /api/v1/admin/users/{id}", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Inspectora de la matriz")).patch("/api/v1/admin/users/" + c.world().otherId)));
+        // Deleting and resetting passwords act on a user made for the call, never on the accounts the matrix signs in with.
+        FIXTURES.put("DELETE /api/v1/admin/users/{id}", Fixture.of(c -> c.spec().delete("/api/v1/admin/users/" + c.world().freshUser())));
+        FIXTURES.put("POST /api/v1/admin/users/{id}/password", Fixture.of(c -> c.spec().contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/admin/users/" + c.world().freshUser() + "/password")));
+        FIXTURES.put("GET /api/v1/admin/users/{id}/history", Fixture.of(c -> c.spec().get("/api/v1/admin/users/" + c.world().otherId + "/history")));
+        FIXTURES.put("GET /api/v1/admin/users/{id}/zones", Fixture.of(c -> c.spec().get("/api/v1/admin/users/" + c.world().otherId + "/zones")));
+        FIXTURES.put("PUT /api/v1/admin/users/{id}/zones", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("zones", List.of(c.world().agebId))).put("/api/v1/admin/users/" + c.world().otherId + "/zones")));
+        FIXTURES.put("GET /api/v1/me/assignments", Fixture.of(c -> c.spec().get("/api/v1/me/assignments")));
         FIXTURES.put("GET /open311/v2/discovery.{format}", Fixture.of(c -> c.spec().get("/open311/v2/discovery.json")));
         FIXTURES.put("GET /open311/v2/services.{format}", Fixture.of(c -> c.spec().get("/open311/v2/services.xml")));
         FIXTURES.put("GET /open311/v2/services/{file}", Fixture.of(c -> c.spec().get("/open311/v2/services/URBAN_IMAGE_BACHE.json")));
@@ -254,12 +269,27 @@ class AuthorizationMatrixTest {
         final Map<String, String> lastConflict = new HashMap<>();
         final double lon = -110.90 - ThreadLocalRandom.current().nextDouble() * 0.05;
         final double lat = 29.15 + ThreadLocalRandom.current().nextDouble() * 0.05;
-        String cursor;
+        /** Per caller, the end of the feed before the objects were made (a cursor belongs to its holder's scope). */
+        final Map<String, String> cursors = new HashMap<>();
         String token;
         String zoneId;
         String workId;
         /** The citizen's photo, approved by a supervisor: public as its EXIF-stripped variant. */
         String approvedPhoto;
+        /** The other inspector's user id, and an AGEB to assign. */
+        String otherId;
+        String agebId;
+
+        static String freshUsername() {
+            return "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+
+        /** A new inspector account, created by the admin for one call. */
+        String freshUser() {
+            return given().header("Authorization", bearers.get("admin")).contentType(ContentType.JSON)
+                    .body(Map.of("username", freshUsername(), "role", "inspector")).post("/api/v1/admin/users")
+                    .then().statusCode(201).extract().path("id");
+        }
 
         static String user(String caller) {
             return "other".equals(caller) ? OTHER : "matrix-" + caller;
@@ -321,15 +351,17 @@ class AuthorizationMatrixTest {
         Map<String, String> roles = Map.of("citizen", Roles.CITIZEN, "inspector", Roles.INSPECTOR,
                 "supervisor", Roles.SUPERVISOR, "admin", Roles.ADMIN, "other", Roles.INSPECTOR);
         roles.forEach((caller, role) -> w.bearers.put(caller, users.bearer(World.user(caller), role)));
-        String cursor = null;
-        io.restassured.path.json.JsonPath page;
-        do {
-            page = given().header("Authorization", w.bearers.get("supervisor")).queryParam("limit", 1000)
-                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/sync/pull").then().statusCode(200)
-                    .extract().jsonPath();
-            cursor = page.getString("next");
-        } while (page.getBoolean("hasMore"));
-        w.cursor = cursor;
+        for (String caller : roles.keySet()) {
+            String cursor = null;
+            io.restassured.path.json.JsonPath page;
+            do {
+                page = given().header("Authorization", w.bearers.get(caller)).queryParam("limit", 1000)
+                        .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/sync/pull").then().statusCode(200)
+                        .extract().jsonPath();
+                cursor = page.getString("next");
+            } while (page.getBoolean("hasMore"));
+            w.cursors.put(caller, cursor);
+        }
         int side = 50;
         for (String caller : roles.keySet()) {
             String bearer = w.bearers.get(caller);
@@ -355,6 +387,9 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200).extract().path("items[0].id");
         w.workId = given().header("Authorization", w.bearers.get("admin")).queryParam("limit", 1).get("/api/v1/works")
                 .then().statusCode(200).extract().path("items[0].id");
+        w.otherId = db.string("select id::text from app_user where username = ?", World.OTHER);
+        w.agebId = given().header("Authorization", w.bearers.get("admin")).queryParam("type", "AGEB").queryParam("limit", 1)
+                .get("/api/v1/zones").then().statusCode(200).extract().path("items[0].id");
         world = w;
     }
 
