@@ -160,7 +160,7 @@ public final class BackgroundSyncEngine implements SyncEngine {
         } catch (RuntimeException e) {
             // A bug or a full disk must not kill the thread: report it and try again later.
             LOG.log(System.Logger.Level.ERROR, "Sync round failed", e);
-            outcome = SyncRound.Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text("error.internal"));
+            outcome = SyncRound.Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(accounts.locale(), "error.internal"));
         }
         Instant now = clock.instant();
         SyncStatus after;

@@ -253,6 +253,11 @@ public final class FileAccounts implements Accounts {
         return server;
     }
 
+    /** The language of server messages and of the sync status texts. */
+    java.util.Locale locale() {
+        return locale;
+    }
+
     private void changed() {
         for (Runnable l : listeners) {
             try {

@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** User-facing texts of the sync engine (status line): Spanish by default, English bundle for {@code en}. */
+/** User-facing texts of the sync engine (status line) in the language the user chose for the server's messages: Spanish by default, English for {@code en}. */
 final class Messages {
 
     private static final String BUNDLE = "mx.implan.brujula.app.sync.messages";
@@ -12,8 +12,8 @@ final class Messages {
     private Messages() {
     }
 
-    static String text(String key, Object... args) {
-        Locale locale = "en".equals(Locale.getDefault().getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+    static String text(Locale language, String key, Object... args) {
+        Locale locale = "en".equals(language.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = bundle.getString(key);

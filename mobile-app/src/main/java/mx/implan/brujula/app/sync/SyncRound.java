@@ -50,6 +50,7 @@ final class SyncRound {
     private final int batchSize;
     private final Consumer<SyncStatus.Phase> phase;
     private final Set<String> signInNeeded = new LinkedHashSet<>();
+    private final java.util.Locale locale;
     private String softError;
 
     SyncRound(FileJournal journal, FileAccounts accounts, int batchSize, Consumer<SyncStatus.Phase> phase) {
@@ -57,6 +58,7 @@ final class SyncRound {
         this.accounts = accounts;
         this.batchSize = batchSize;
         this.phase = phase;
+        this.locale = accounts.locale();
     }
 
     Outcome run() {
@@ -85,13 +87,13 @@ final class SyncRound {
         } catch (Stop stop) {
             return stop.outcome;
         } catch (JournalException e) {
-            return Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text("error.storage", e.getMessage()));
+            return Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.storage", e.getMessage()));
         }
         String current = accounts.current().map(Account::username).orElse(null);
         if (!signInNeeded.isEmpty() && (current == null || signInNeeded.contains(current)
                 || journal.ownersWithWork().stream().anyMatch(signInNeeded::contains))) {
             String who = current != null && signInNeeded.contains(current) ? current : signInNeeded.iterator().next();
-            return new Outcome(SyncStatus.Phase.SIGN_IN_REQUIRED, false, Messages.text("error.signIn", who));
+            return new Outcome(SyncStatus.Phase.SIGN_IN_REQUIRED, false, Messages.text(locale, "error.signIn", who));
         }
         return new Outcome(SyncStatus.Phase.IDLE, false, softError);
     }
@@ -122,15 +124,15 @@ final class SyncRound {
         }
     }
 
-    private static Stop stop(SyncClientException e) {
+    private Stop stop(SyncClientException e) {
         if (e instanceof ClientTooOldException) {
-            return new Stop(new Outcome(SyncStatus.Phase.UPDATE_REQUIRED, false, Messages.text("error.update")), e);
+            return new Stop(new Outcome(SyncStatus.Phase.UPDATE_REQUIRED, false, Messages.text(locale, "error.update")), e);
         }
         if (e instanceof TransportException) {
-            return new Stop(Outcome.failed(SyncStatus.Phase.OFFLINE, Messages.text("error.offline")), e);
+            return new Stop(Outcome.failed(SyncStatus.Phase.OFFLINE, Messages.text(locale, "error.offline")), e);
         }
         String reason = e instanceof ApiException api ? "HTTP " + api.status() + " " + api.code() : e.getMessage();
-        return new Stop(Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text("error.server", reason)), e);
+        return new Stop(Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.server", reason)), e);
     }
 
     private void push(String owner, SyncClient client) {
@@ -213,7 +215,7 @@ final class SyncRound {
                 if (e.status() == 413 || e.status() == 415 || e.status() == 422) {
                     // This photo will not be accepted as it is; the others still go, the entry stays pending.
                     LOG.log(System.Logger.Level.WARNING, "Photo " + photo.sha256() + " refused: " + e.getMessage());
-                    softError = Messages.text("error.photo", e.code());
+                    softError = Messages.text(locale, "error.photo", e.code());
                 } else {
                     throw e;
                 }
