@@ -166,7 +166,8 @@ public final class BackgroundSyncEngine implements SyncEngine {
         SyncStatus after;
         if (outcome.phase() == SyncStatus.Phase.IDLE) {
             failures = 0;
-            after = new SyncStatus(SyncStatus.Phase.IDLE, pending(), now, null, null);
+            // A refused photo is reported without backing off: the rest of the sync succeeded.
+            after = new SyncStatus(SyncStatus.Phase.IDLE, pending(), now, null, outcome.error());
         } else if (outcome.retry()) {
             failures++;
             after = new SyncStatus(outcome.phase(), pending(), status.lastSuccess(), now.plus(backoff.delay(failures)),
