@@ -28,7 +28,7 @@ public final class JournalCrashChild {
         FileJournal journal = FileJournal.open(dir.resolve("journal"), "crash-tab", Clock.systemUTC(), Locale.ROOT);
         // Load the classes a save needs before saying READY, so the kills land among saves, not class loading.
         mx.implan.brujula.model.validation.ObservationValidator.validate(Captures.risk("warm-up", 3));
-        Captures.jpeg(dir.resolve("gallery"), "warm-up", 1_000);
+        photo(dir.resolve("gallery"), "warm-up", 1_000, random);
         out.println("READY");
         out.flush();
         List<UUID> mine = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class JournalCrashChild {
             } else {
                 o = Captures.risk(notes(seq), 1 + seq % 5);
                 if (random.nextBoolean()) {
-                    photos.add(Captures.jpeg(dir.resolve("gallery"), "c" + seq, 2_000 + random.nextInt(30_000)));
+                    photos.add(photo(dir.resolve("gallery"), "c" + seq, 2_000 + random.nextInt(30_000), random));
                 }
             }
             JournalEntry saved = journal.save(new Draft("inspector", o, photos));
@@ -51,6 +51,22 @@ public final class JournalCrashChild {
             out.println("ACK " + saved.id() + " " + seq);
             out.flush();
         }
+    }
+
+    /**
+     * A picture file as the camera leaves it: JPEG magic and random bytes. The journal only sniffs the type, so
+     * the child skips loading an image library and starts faster (more kills land among saves).
+     */
+    private static Path photo(Path dir, String name, int size, Random random) throws java.io.IOException {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        bytes[2] = (byte) 0xFF;
+        java.nio.file.Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".jpg");
+        java.nio.file.Files.write(file, bytes);
+        return file;
     }
 
     static String notes(int seq) {
