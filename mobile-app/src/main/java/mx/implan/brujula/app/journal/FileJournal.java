@@ -26,7 +26,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -788,10 +787,5 @@ public final class FileJournal implements Journal, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "A journal listener failed", e);
         }
-    }
-
-    /** Wall clock of the journal (for tests and the engine's timestamps). */
-    Instant now() {
-        return clock.instant();
     }
 }
