@@ -56,6 +56,31 @@ final class ApiTransport {
                 .build();
     }
 
+    /** A PUT of a body read from elsewhere (a file: photos are streamed, never held in memory). */
+    HttpRequest put(String path, String contentType, HttpRequest.BodyPublisher body, String bearer) {
+        return builder(path, bearer)
+                .header("Content-Type", contentType)
+                .PUT(body)
+                .build();
+    }
+
+    HttpRequest head(String path, String bearer) {
+        return builder(path, bearer).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** A form POST (Open311), with extra headers such as {@code Idempotency-Key}. */
+    HttpRequest postForm(String path, String form, java.util.Map<String, String> headers, String bearer) {
+        HttpRequest.Builder b = builder(path, bearer)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, java.nio.charset.StandardCharsets.UTF_8));
+        headers.forEach(b::header);
+        return b.build();
+    }
+
+    ObjectMapper reader() {
+        return reader;
+    }
+
     private HttpRequest.Builder builder(String pathAndQuery, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(timeouts.request())

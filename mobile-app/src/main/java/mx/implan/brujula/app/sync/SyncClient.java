@@ -30,6 +30,8 @@ public final class SyncClient {
 
     /** Page size of {@link #pullAll(String, Consumer)}: the server's documented default. */
     public static final int DEFAULT_PULL_LIMIT = 200;
+    /** Hashes per missing-photos question: well under the server's default limit of 1,000. */
+    static final int MISSING_QUERY_CHUNK = 500;
 
     private final URI baseUri;
     private final Clock clock;
@@ -155,6 +157,81 @@ public final class SyncClient {
                         + items.get(i).id());
             }
         }
+    }
+
+    /**
+     * Who the session belongs to ({@code GET /api/v1/auth/me}).
+     *
+     * @throws AuthenticationRequiredException when the session cannot be renewed
+     */
+    public Account me() {
+        Reply reply = session.send(token -> transport.get("api/v1/auth/me", token));
+        com.fasterxml.jackson.databind.JsonNode me = transport.read(reply, com.fasterxml.jackson.databind.JsonNode.class);
+        String username = me.path("username").asText(null);
+        if (username == null) {
+            throw new UnexpectedResponseException("The server did not say who is signed in");
+        }
+        return new Account(username, me.path("role").asText(null), me.path("displayName").asText(username));
+    }
+
+    /**
+     * Which of {@code hashes} the server does not hold yet ({@code POST /api/v1/attachments/missing}), in the
+     * order asked. Asked in chunks the server accepts.
+     */
+    public List<String> missingPhotos(List<String> hashes) {
+        Objects.requireNonNull(hashes, "hashes");
+        List<String> missing = new ArrayList<>();
+        for (int from = 0; from < hashes.size(); from += MISSING_QUERY_CHUNK) {
+            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + MISSING_QUERY_CHUNK));
+            byte[] body = transport.json(java.util.Map.of("hashes", chunk));
+            Reply reply = session.send(token -> transport.post("api/v1/attachments/missing", body, token));
+            com.fasterxml.jackson.databind.JsonNode answer = transport.read(reply, com.fasterxml.jackson.databind.JsonNode.class);
+            for (com.fasterxml.jackson.databind.JsonNode h : answer.path("missing")) {
+                missing.add(h.asText());
+            }
+        }
+        return missing;
+    }
+
+    /** Whether the server holds the photo ({@code HEAD /api/v1/attachments/{sha256}}). */
+    public boolean hasPhoto(String sha256) {
+        String path = "api/v1/attachments/" + checkedHash(sha256);
+        Reply reply = session.send(token -> transport.head(path, token));
+        if (reply.status() == 404) {
+            return false;
+        }
+        if (!reply.isSuccess()) {
+            throw transport.error(reply);
+        }
+        return true;
+    }
+
+    /**
+     * Uploads one photo, streamed from {@code file} ({@code PUT /api/v1/attachments/{sha256}}). Idempotent: the
+     * server answers 200 without rewriting when it already holds the hash, and an interrupted upload leaves
+     * nothing under the hash, so resending after any failure is safe.
+     *
+     * @throws ApiException 413 (too large), 415 (not an accepted image) or 422 (hash mismatch, damaged image)
+     */
+    public void uploadPhoto(String sha256, String mediaType, java.nio.file.Path file) {
+        String path = "api/v1/attachments/" + checkedHash(sha256);
+        Reply reply = session.send(token -> {
+            try {
+                return transport.put(path, mediaType, java.net.http.HttpRequest.BodyPublishers.ofFile(file), token);
+            } catch (java.io.FileNotFoundException e) {
+                throw new IllegalArgumentException("No photo file " + file, e);
+            }
+        });
+        if (!reply.isSuccess()) {
+            throw transport.error(reply);
+        }
+    }
+
+    private static String checkedHash(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("Not a SHA-256 hex digest: " + sha256);
+        }
+        return sha256;
     }
 
     /**

@@ -35,7 +35,11 @@ import mx.implan.brujula.model.ClientVersion;
  */
 public final class BackendProcess implements AutoCloseable {
 
-    static final String DATABASE = "brujula_test_app";
+    /**
+     * The database this run owns: {@code <BRUJULA_TEST_DB_NAME>_app} (dropped and recreated at start), so
+     * engineers and CI jobs testing on one PostgreSQL server never share it.
+     */
+    static final String DATABASE = databaseName(System.getenv("BRUJULA_TEST_DB_NAME"));
     /** Small, so the client's 413 halving runs against the real server. */
     static final int MAX_ITEMS = 5;
     static final ClientVersion APP_VERSION = ClientVersion.parse("mobile-app/1.0.0").orElseThrow();
@@ -101,6 +105,29 @@ public final class BackendProcess implements AutoCloseable {
             throw e;
         }
         return backend;
+    }
+
+    static String databaseName(String testDatabase) {
+        if (testDatabase == null || testDatabase.isBlank()) {
+            return "brujula_test_app";
+        }
+        String name = testDatabase.strip() + "_app";
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            // It goes into DROP/CREATE DATABASE: only a plain identifier is acceptable.
+            throw new IllegalStateException("BRUJULA_TEST_DB_NAME must be a plain identifier: " + testDatabase);
+        }
+        return name;
+    }
+
+    /** A JDBC connection to this backend's database (tests check what was stored, e.g. no duplicates). */
+    public Connection database() throws SQLException {
+        DbSettings db = DbSettings.discover();
+        Properties props = new Properties();
+        props.setProperty("user", db.user());
+        if (!db.password().isEmpty()) {
+            props.setProperty("password", db.password());
+        }
+        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + DATABASE, props);
     }
 
     private static Path locateJar(Path module) {

@@ -63,6 +63,7 @@ final class FakeServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Handler> prefixHandlers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     FakeServer() throws IOException {
@@ -70,6 +71,12 @@ final class FakeServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /** Answers every path starting with {@code prefix} that has no exact handler (e.g. one per photo hash). */
+    FakeServer onPrefix(String prefix, Handler handler) {
+        prefixHandlers.put(prefix, handler);
+        return this;
     }
 
     /** Answers {@code path} (without query) with {@code handler}. */
@@ -97,6 +104,10 @@ final class FakeServer implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes());
             requests.add(request);
             Handler handler = handlers.get(request.path());
+            if (handler == null) {
+                handler = prefixHandlers.entrySet().stream().filter(e -> request.path().startsWith(e.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
             Answer answer;
             try {
                 answer = handler == null ? Answer.problem(404, "{\"status\":404,\"code\":\"NOT_FOUND\"}")

@@ -57,4 +57,22 @@ public final class ThreeWayMerge {
                 .resolution(null);
         return new MergeResult(merged.build(), conflicts);
     }
+
+    /**
+     * {@code merged} with {@code mine}'s value for each of {@code fields} (e.g. the conflicting fields of a
+     * merge, when the author keeps their version). Fields a device cannot edit (kind) stay as merged; an
+     * attribute absent in {@code mine} is removed.
+     */
+    public static Observation overlay(Observation merged, Observation mine, List<String> fields) {
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(mine, "mine");
+        Observation.Builder b = merged.toBuilder();
+        Map<String, Object> attributes = new LinkedHashMap<>(merged.attributesOrEmpty());
+        for (String field : fields) {
+            if (field.startsWith(ObservationFields.ATTRIBUTE_PREFIX) || ObservationFields.FIELDS.contains(field)) {
+                ObservationFields.copy(field, mine, b, attributes);
+            }
+        }
+        return b.attributes(attributes.isEmpty() && merged.attributes() == null ? null : attributes).build();
+    }
 }

@@ -119,4 +119,18 @@ class ThreeWayMergeTest {
                 "attributes.peopleExposed");
         assertThat(ObservationFields.flatten(base).get("capturedAt").asText()).isEqualTo("2026-11-25T17:15:00Z");
     }
+
+    @Test
+    void overlayTakesMineForTheNamedFieldsAndKeepsTheMergedRest() {
+        Observation server = server(base.toBuilder().notes("del servidor").attribute("severity", 2).attribute("peopleExposed", 50));
+        Observation mine = mine(base.toBuilder().notes("mía").attribute("severity", 5).attribute("peopleExposed", null));
+        MergeResult r = ThreeWayMerge.merge(base, server, mine);
+        assertThat(r.conflictingFields()).containsExactlyInAnyOrder("notes", "attributes.severity", "attributes.peopleExposed");
+
+        Observation kept = ThreeWayMerge.overlay(r.merged(), mine, List.of("notes", "attributes.peopleExposed", "kind"));
+
+        assertThat(kept.notes()).isEqualTo("mía");
+        assertThat(kept.attributes()).doesNotContainKey("peopleExposed").containsEntry("severity", 2);
+        assertThat(kept.kind()).isEqualTo(server.kind());
+    }
 }

@@ -1,0 +1,259 @@
+package mx.implan.brujula.app.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import mx.implan.brujula.app.journal.CitizenTracking;
+import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.journal.JournalException;
+import mx.implan.brujula.model.observation.Observation;
+import mx.implan.brujula.model.sync.FieldError;
+import mx.implan.brujula.model.sync.PullResponse;
+import mx.implan.brujula.model.sync.PushResult;
+
+/**
+ * One pass of synchronisation, in the order that matters in the field: every user's observations first (a
+ * severe risk must not wait behind megabytes of photos; risks by severity lead each batch), anonymous reports,
+ * then the photos the server lists as missing (smallest first), then pull. Each user's entries travel with that
+ * user's token only. A failure that retrying can fix ends the round (the engine backs off); a user whose
+ * session has ended is skipped, the others go on.
+ */
+final class SyncRound {
+
+    private static final System.Logger LOG = System.getLogger(SyncRound.class.getName());
+
+    /** How a round ended. {@code retry}: the engine should back off and try again. */
+    record Outcome(SyncStatus.Phase phase, boolean retry, String error) {
+        static Outcome failed(SyncStatus.Phase phase, String error) {
+            return new Outcome(phase, true, error);
+        }
+    }
+
+    /** Ends the round; the engine backs off. */
+    private static final class Stop extends RuntimeException {
+        final Outcome outcome;
+
+        Stop(Outcome outcome, Throwable cause) {
+            super(outcome.error(), cause, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    private final FileJournal journal;
+    private final FileAccounts accounts;
+    private final int batchSize;
+    private final Consumer<SyncStatus.Phase> phase;
+    private final Set<String> signInNeeded = new LinkedHashSet<>();
+    private final java.util.Locale locale;
+    private String softError;
+
+    SyncRound(FileJournal journal, FileAccounts accounts, int batchSize, Consumer<SyncStatus.Phase> phase) {
+        this.journal = journal;
+        this.accounts = accounts;
+        this.batchSize = batchSize;
+        this.phase = phase;
+        this.locale = accounts.locale();
+    }
+
+    Outcome run() {
+        try {
+            Set<String> owners = new LinkedHashSet<>();
+            accounts.current().ifPresent(a -> owners.add(a.username()));
+            owners.addAll(journal.ownersWithWork());
+            accounts.known().forEach(a -> owners.add(a.username()));
+
+            phase.accept(SyncStatus.Phase.PUSHING);
+            for (String owner : owners) {
+                withClient(owner, this::push);
+            }
+            citizenReports();
+
+            phase.accept(SyncStatus.Phase.UPLOADING_PHOTOS);
+            for (String owner : owners) {
+                withClient(owner, this::photos);
+            }
+
+            phase.accept(SyncStatus.Phase.PULLING);
+            for (String owner : owners) {
+                withClient(owner, this::pull);
+            }
+            tracking();
+        } catch (Stop stop) {
+            return stop.outcome;
+        } catch (JournalException e) {
+            return Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.storage", e.getMessage()));
+        }
+        String current = accounts.current().map(Account::username).orElse(null);
+        if (!signInNeeded.isEmpty() && (current == null || signInNeeded.contains(current)
+                || journal.ownersWithWork().stream().anyMatch(signInNeeded::contains))) {
+            String who = current != null && signInNeeded.contains(current) ? current : signInNeeded.iterator().next();
+            return new Outcome(SyncStatus.Phase.SIGN_IN_REQUIRED, false, Messages.text(locale, "error.signIn", who));
+        }
+        return new Outcome(SyncStatus.Phase.IDLE, false, softError);
+    }
+
+    private interface OwnerStep {
+        void run(String owner, SyncClient client);
+    }
+
+    private void withClient(String owner, OwnerStep step) {
+        if (signInNeeded.contains(owner)) {
+            return;
+        }
+        Optional<SyncClient> client = accounts.client(owner);
+        if (client.isEmpty()) {
+            if (journal.unsyncedCount(owner) > 0) {
+                signInNeeded.add(owner);
+            }
+            return;
+        }
+        try {
+            step.run(owner, client.get());
+        } catch (AuthenticationRequiredException e) {
+            // The journal keeps everything of this user; the others still sync with their own tokens.
+            accounts.markNeedsSignIn(owner);
+            signInNeeded.add(owner);
+        } catch (SyncClientException e) {
+            throw stop(e);
+        }
+    }
+
+    private Stop stop(SyncClientException e) {
+        if (e instanceof ClientTooOldException) {
+            return new Stop(new Outcome(SyncStatus.Phase.UPDATE_REQUIRED, false, Messages.text(locale, "error.update")), e);
+        }
+        if (e instanceof TransportException) {
+            return new Stop(Outcome.failed(SyncStatus.Phase.OFFLINE, Messages.text(locale, "error.offline")), e);
+        }
+        String reason = e instanceof ApiException api ? "HTTP " + api.status() + " " + api.code() : e.getMessage();
+        return new Stop(Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.server", reason)), e);
+    }
+
+    private void push(String owner, SyncClient client) {
+        Set<UUID> pushed = new HashSet<>();
+        while (true) {
+            List<Observation> writes = journal.beginPush(owner, batchSize);
+            boolean fresh = false;
+            for (Observation w : writes) {
+                fresh |= pushed.add(w.opId());
+            }
+            if (!fresh) {
+                // Nothing left, or only writes already sent this round whose outcome stays unknown: next round.
+                journal.pushInterrupted(writes);
+                return;
+            }
+            try {
+                journal.applyPush(writes, pushOrSplit(client, writes));
+            } catch (RuntimeException e) {
+                journal.pushInterrupted(writes);
+                throw e;
+            }
+        }
+    }
+
+    /** A write too large for the server even alone is set aside as rejected instead of blocking the others. */
+    private List<PushResult> pushOrSplit(SyncClient client, List<Observation> writes) {
+        try {
+            return client.push(journal.deviceId(), writes);
+        } catch (ApiException e) {
+            if (e.status() != 413) {
+                throw e;
+            }
+            List<PushResult> results = new ArrayList<>();
+            for (Observation w : writes) {
+                try {
+                    results.addAll(client.push(journal.deviceId(), List.of(w)));
+                } catch (ApiException single) {
+                    if (single.status() != 413) {
+                        throw single;
+                    }
+                    results.add(PushResult.rejected(w.id(), w.opId(),
+                            List.of(new FieldError("", single.code(), single.detail()))));
+                }
+            }
+            return results;
+        }
+    }
+
+    private void citizenReports() {
+        List<Observation> writes = journal.beginCitizenReports();
+        for (Observation write : writes) {
+            try {
+                Open311Client.Submitted answer = accounts.open311().submit(write, journal.deviceId());
+                journal.citizenReportAccepted(write, answer.token(), answer.serviceRequestId());
+            } catch (Open311Client.ReportRejectedException e) {
+                journal.citizenReportRejected(write, e.errors());
+            } catch (SyncClientException e) {
+                journal.pushInterrupted(writes);
+                throw stop(e);
+            }
+        }
+    }
+
+    private void photos(String owner, SyncClient client) {
+        List<FileJournal.PendingPhoto> pending = journal.pendingPhotos(owner);
+        if (pending.isEmpty()) {
+            return;
+        }
+        // The server's word on what it lacks: photos that arrived in an interrupted run are not sent again.
+        Set<String> missing = new HashSet<>(client.missingPhotos(pending.stream().map(FileJournal.PendingPhoto::sha256).toList()));
+        journal.photosArrived(pending.stream().map(FileJournal.PendingPhoto::sha256).filter(h -> !missing.contains(h)).toList());
+        for (FileJournal.PendingPhoto photo : pending) {
+            if (!missing.contains(photo.sha256())) {
+                continue;
+            }
+            try {
+                client.uploadPhoto(photo.sha256(), photo.mediaType(), photo.file());
+                journal.photosArrived(List.of(photo.sha256()));
+            } catch (ApiException e) {
+                if (e.status() == 413 || e.status() == 415 || e.status() == 422) {
+                    // This photo will not be accepted as it is; the others still go, the entry stays pending.
+                    LOG.log(System.Logger.Level.WARNING, "Photo " + photo.sha256() + " refused: " + e.getMessage());
+                    softError = Messages.text(locale, "error.photo", e.code());
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void pull(String owner, SyncClient client) {
+        String cursor = journal.pullCursor(owner);
+        while (true) {
+            PullResponse page;
+            try {
+                page = client.pull(cursor, SyncClient.DEFAULT_PULL_LIMIT);
+            } catch (CursorExpiredException e) {
+                journal.resetPull(owner);
+                cursor = null;
+                continue;
+            }
+            journal.applyPull(owner, page.changes(), page.next() == null ? cursor : page.next());
+            cursor = page.next() == null ? cursor : page.next();
+            if (!page.hasMore()) {
+                return;
+            }
+        }
+    }
+
+    private void tracking() {
+        for (Map.Entry<UUID, CitizenTracking> e : journal.trackedReports().entrySet()) {
+            try {
+                Open311Client.Status s = accounts.open311().status(e.getValue().token());
+                journal.applyTracking(e.getKey(), s.status(), s.statusNotes());
+            } catch (ApiException notFound) {
+                if (notFound.status() != 404) {
+                    throw stop(notFound);
+                }
+            } catch (SyncClientException other) {
+                throw stop(other);
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package mx.implan.brujula.app.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mx.implan.brujula.app.journal.Captures;
+import mx.implan.brujula.app.journal.EntryState;
+import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.journal.Journal;
+import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.model.observation.Observation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's rounds and phases against a scripted server (the real backend is in the ITs). */
+class BackgroundSyncEngineTest {
+
+    @TempDir
+    Path dir;
+    private FakeServer server;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T17:15:00Z"));
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** "user: ids" per push, in order, to check whose token carried what. */
+    private final List<String> pushes = new CopyOnWriteArrayList<>();
+    private final List<String> order = new CopyOnWriteArrayList<>();
+    private FileJournal journal;
+    private FileAccounts accounts;
+    private BackgroundSyncEngine engine;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        server = new FakeServer()
+                .on("/api/v1/auth/token", r -> {
+                    String user = r.json().get("username").asText();
+                    return FakeServer.Answer.json(200, "{\"accessToken\":\"access-" + user + "\",\"refreshToken\":\"refresh-"
+                            + user + "\",\"expiresIn\":3600}");
+                })
+                .on("/api/v1/auth/me", r -> FakeServer.Answer.json(200, "{\"username\":\"" + user(r)
+                        + "\",\"role\":\"inspector\",\"displayName\":\"x\"}"))
+                .on("/api/v1/sync/push", r -> {
+                    List<String> results = new ArrayList<>();
+                    List<String> ids = new ArrayList<>();
+                    for (JsonNode item : r.json().get("items")) {
+                        ids.add(item.get("notes").asText());
+                        List<String> missing = new ArrayList<>();
+                        item.path("photos").forEach(p -> {
+                            if (!stored.contains(p.get("sha256").asText())) {
+                                missing.add("\"" + p.get("sha256").asText() + "\"");
+                            }
+                        });
+                        results.add("{\"id\":\"" + item.get("id").asText() + "\",\"opId\":\"" + item.get("opId").asText()
+                                + "\",\"status\":\"CREATED\",\"rev\":1,\"missingPhotos\":" + missing + ",\"flags\":[]}");
+                    }
+                    pushes.add(user(r) + ": " + String.join(",", ids));
+                    order.add("push");
+                    return FakeServer.Answer.json(200, "{\"results\":" + results + "}");
+                })
+                .on("/api/v1/attachments/missing", r -> {
+                    List<String> missing = new ArrayList<>();
+                    r.json().get("hashes").forEach(h -> {
+                        if (!stored.contains(h.asText())) {
+                            missing.add("\"" + h.asText() + "\"");
+                        }
+                    });
+                    order.add("missing");
+                    return FakeServer.Answer.json(200, "{\"missing\":" + missing + "}");
+                })
+                .onPrefix("/api/v1/attachments/", r -> {
+                    String sha = r.path().substring("/api/v1/attachments/".length());
+                    stored.add(sha);
+                    order.add("put " + r.body().length);
+                    return FakeServer.Answer.json(201, "{}");
+                })
+                .on("/api/v1/sync/pull", r -> {
+                    order.add("pull");
+                    return FakeServer.Answer.json(200, "{\"changes\":[],\"next\":\"c1\",\"hasMore\":false}");
+                });
+        journal = FileJournal.open(dir.resolve("journal"), "tab-017", clock, Locale.forLanguageTag("es-MX"));
+        accounts = FileAccounts.open(dir.resolve("accounts"), server.uri(), ClientFixture.VERSION,
+                Locale.forLanguageTag("es-MX"), clock, new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        engine = new BackgroundSyncEngine(journal, accounts, clock, new BackgroundSyncEngine.Settings(
+                Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(15), 50, new Random(7), false));
+    }
+
+    private static String user(FakeServer.Request r) {
+        return r.header("Authorization").replace("Bearer access-", "");
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+        server.close();
+    }
+
+    @Test
+    void observationsGoFirstThenMissingPhotosSmallestFirstThenPull() {
+        accounts.signIn("ana", "x");
+        Path big = Captures.jpeg(dir.resolve("g"), "grande", 60_000);
+        Path small = Captures.jpeg(dir.resolve("g"), "chica", 8_000);
+        journal.save(Captures.draft("ana", Captures.risk("leve", 1), big, small));
+        journal.save(Captures.draft("ana", Captures.risk("grave", 5)));
+        List<SyncStatus.Phase> phases = new CopyOnWriteArrayList<>();
+        engine.onStatus(() -> phases.add(engine.status().phase()));
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.IDLE);
+        assertThat(after.pending()).isZero();
+        assertThat(after.lastSuccess()).isEqualTo(clock.instant());
+        assertThat(pushes).containsExactly("ana: grave,leve"); // the severe risk leads the batch
+        assertThat(order).hasSize(5);
+        assertThat(order.subList(0, 2)).containsExactly("push", "missing");
+        assertThat(Integer.parseInt(order.get(2).substring(4))).isLessThan(Integer.parseInt(order.get(3).substring(4)));
+        assertThat(order.get(4)).isEqualTo("pull");
+        assertThat(phases).containsSubsequence(SyncStatus.Phase.PUSHING, SyncStatus.Phase.UPLOADING_PHOTOS,
+                SyncStatus.Phase.PULLING, SyncStatus.Phase.IDLE);
+        assertThat(journal.entries("ana")).extracting(JournalEntry::state).containsOnly(EntryState.SYNCED);
+        assertThat(journal.pullCursor("ana")).isEqualTo("c1");
+    }
+
+    @Test
+    void onASharedTabletEachPersonsEntriesGoWithTheirOwnToken() {
+        accounts.signIn("ana", "x");
+        accounts.signIn("beto", "x");
+        journal.save(Captures.draft("ana", Captures.risk("de ana", 3)));
+        journal.save(Captures.draft("beto", Captures.risk("de beto", 3)));
+
+        engine.syncNow();
+
+        assertThat(pushes).containsExactlyInAnyOrder("ana: de ana", "beto: de beto");
+    }
+
+    @Test
+    void noServerMeansOfflineWithABackedOffRetryAndNothingLost() {
+        accounts.signIn("ana", "x");
+        JournalEntry saved = journal.save(Captures.draft("ana", Captures.risk("sin red", 3)));
+        server.close();
+
+        SyncStatus first = engine.syncNow();
+        SyncStatus second = engine.syncNow();
+
+        assertThat(first.phase()).isEqualTo(SyncStatus.Phase.OFFLINE);
+        assertThat(first.lastError()).contains("Sin conexión");
+        assertThat(first.nextAttempt()).isBetween(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2));
+        assertThat(second.nextAttempt()).isBetween(clock.instant().plusSeconds(2), clock.instant().plusSeconds(4));
+        assertThat(second.pending()).isEqualTo(1);
+        JournalEntry kept = journal.find(saved.id()).orElseThrow();
+        assertThat(kept.state()).isEqualTo(EntryState.PENDING);
+        assertThat(kept.local()).isEqualTo(saved.local());
+    }
+
+    @Test
+    void aRefusedSessionAsksThatPersonToSignInAndKeepsTheirEntries() {
+        accounts.signIn("ana", "x");
+        server.on("/api/v1/sync/push", r -> FakeServer.Answer.problem(401, "{\"status\":401,\"code\":\"TOKEN_REVOKED\"}"));
+        server.on("/api/v1/auth/refresh", r -> FakeServer.Answer.problem(401, "{\"status\":401,\"code\":\"REFRESH_INVALID\"}"));
+        JournalEntry saved = journal.save(Captures.draft("ana", Captures.risk("guardada", 3)));
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.SIGN_IN_REQUIRED);
+        assertThat(after.nextAttempt()).isNull();
+        assertThat(after.lastError()).contains("ana");
+        assertThat(accounts.needsSignIn("ana")).isTrue();
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
+    }
+
+    @Test
+    void anAppTooOldWaitsForAnUpdateWithoutRetrying() {
+        accounts.signIn("ana", "x");
+        server.on("/api/v1/sync/push", r -> FakeServer.Answer.problem(426,
+                "{\"status\":426,\"code\":\"CLIENT_TOO_OLD\",\"minClientVersion\":\"2.0.0\"}"));
+        journal.save(Captures.draft("ana", Captures.risk("x", 3)));
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.UPDATE_REQUIRED);
+        assertThat(after.nextAttempt()).isNull();
+        assertThat(after.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnonymousReportGoesThroughOpen311WithItsOpIdAsIdempotencyKeyAndKeepsItsToken() {
+        List<FakeServer.Request> posts = new CopyOnWriteArrayList<>();
+        server.on("/open311/v2/requests.json", r -> {
+            posts.add(r);
+            return FakeServer.Answer.json(posts.size() == 1 ? 201 : 200,
+                    "[{\"service_request_id\":\"srv-1\",\"token\":\"tok-secreto\",\"service_notice\":null}]");
+        });
+        server.on("/open311/v2/tokens/tok-secreto.json", r -> FakeServer.Answer.json(200,
+                "[{\"service_request_id\":\"srv-1\",\"token\":\"tok-secreto\"}]"));
+        server.on("/open311/v2/requests/srv-1.json", r -> FakeServer.Answer.json(200,
+                "[{\"service_request_id\":\"srv-1\",\"status\":\"open\",\"status_notes\":\"Recibido\"}]"));
+        Observation pothole = Captures.risk("Socavón frente a la escuela", 4);
+        JournalEntry saved = journal.save(Captures.draft(Journal.ANONYMOUS, pothole));
+
+        SyncStatus after = engine.syncNow();
+        engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.IDLE);
+        assertThat(posts).singleElement().satisfies(p -> {
+            assertThat(p.header("Idempotency-Key")).isEqualTo(saved.local().opId().toString());
+            assertThat(p.header("Authorization")).isNull();
+            String form = new String(p.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(form).contains("service_code=RISK_HUNDIMIENTO", "attribute%5Bseverity%5D=4",
+                    "attribute%5Bobservation_id%5D=" + pothole.id(), "lat=29.0729", "long=-110.9613");
+        });
+        assertThat(journal.find(pothole.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
+        assertThat(journal.tracking(pothole.id())).hasValueSatisfying(t -> {
+            assertThat(t.token()).isEqualTo("tok-secreto");
+            assertThat(t.status()).isEqualTo("open");
+            assertThat(t.statusNotes()).isEqualTo("Recibido");
+        });
+    }
+
+    @Test
+    void backOffGrowsExponentiallyWithJitterAndNeverBecomesATightLoop() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(60), new Random(42));
+        for (int failures = 1; failures <= 12; failures++) {
+            long ceiling = Math.min(60_000, 2_000L << (failures - 1));
+            Duration d = backoff.delay(failures);
+            assertThat(d.toMillis()).isBetween(ceiling / 2, ceiling);
+        }
+        Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(backoff.delay(10).toMillis());
+        }
+        assertThat(seen).hasSizeGreaterThan(10); // jittered, not one fixed value
+    }
+}
