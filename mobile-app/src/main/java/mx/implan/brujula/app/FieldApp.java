@@ -16,6 +16,11 @@ public final class FieldApp extends Application {
     private static volatile AppContext context;
     private static volatile long launchedAtNanos;
 
+    /** The device app: the real journal, accounts and sync engine in the app's private storage. */
+    public static void main(String[] args) {
+        launch(DeviceContext.open(DeviceServices.privateStorage()), args);
+    }
+
     /** Starts the application with {@code ctx}; returns when the last window closes. */
     public static void launch(AppContext ctx, String... args) {
         context = Objects.requireNonNull(ctx, "ctx");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +64,8 @@ public final class FileAccounts implements Accounts {
     private final Path sessionsDir;
     private final Path currentFile;
     private final SessionVault vault;
-    private final URI server;
+    /** Read on every use: the user may pick another server at sign-in (its old sessions then get 401). */
+    private final Supplier<URI> server;
     private final ClientVersion version;
     private final Locale locale;
     private final Clock clock;
@@ -72,20 +74,20 @@ public final class FileAccounts implements Accounts {
     private final Map<String, StoredSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, SyncClient> clients = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final Open311Client open311;
+    private volatile Open311Client open311;
     private volatile String current;
 
-    private FileAccounts(Path dir, SessionVault vault, URI server, ClientVersion version, Locale locale, Clock clock,
+    private FileAccounts(Path dir, SessionVault vault, Supplier<URI> server, ClientVersion version, Locale locale, Clock clock,
                          Timeouts timeouts) {
         this.sessionsDir = dir.resolve("sessions");
         this.currentFile = dir.resolve("current");
         this.vault = vault;
-        this.server = BaseUriPolicy.check(server);
+        this.server = server;
         this.version = version;
         this.locale = locale;
         this.clock = clock;
         this.timeouts = timeouts;
-        this.open311 = new Open311Client(this.server, version, locale, timeouts);
+        this.open311 = new Open311Client(server(), version, locale, timeouts);
     }
 
     /**
@@ -100,7 +102,19 @@ public final class FileAccounts implements Accounts {
 
     public static FileAccounts open(Path dir, URI server, ClientVersion version, Locale locale, Clock clock,
                                     Timeouts timeouts) {
+        URI checked = BaseUriPolicy.check(Objects.requireNonNull(server, "server"));
+        return open(dir, () -> checked, version, locale, clock, timeouts);
+    }
+
+    /**
+     * Opens the accounts for the server {@code server} names at each use (the address chosen on the sign-in screen).
+     *
+     * @throws IllegalArgumentException when the server is neither HTTPS nor loopback
+     */
+    public static FileAccounts open(Path dir, Supplier<URI> server, ClientVersion version, Locale locale, Clock clock,
+                                    Timeouts timeouts) {
         Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(server, "server");
         try {
             Files.createDirectories(dir);
             FileAccounts accounts = new FileAccounts(dir, SessionVault.open(dir.resolve("keys")), server,
@@ -145,7 +159,7 @@ public final class FileAccounts implements Accounts {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         InMemoryTokenStore fresh = new InMemoryTokenStore();
-        SyncClient probe = new SyncClient(server, version, locale, fresh, clock, timeouts);
+        SyncClient probe = new SyncClient(server(), version, locale, fresh, clock, timeouts);
         try {
             probe.signIn(username, password);
         } catch (ApiException e) {
@@ -221,13 +235,20 @@ public final class FileAccounts implements Accounts {
         if (needsSignIn(username)) {
             return Optional.empty();
         }
-        return Optional.of(clients.computeIfAbsent(username,
-                u -> new SyncClient(server, version, locale, new SessionTokens(u), clock, timeouts)));
+        URI now = server();
+        return Optional.of(clients.compute(username, (u, existing) -> existing != null && existing.baseUri().equals(now)
+                ? existing : new SyncClient(now, version, locale, new SessionTokens(u), clock, timeouts)));
     }
 
     /** Anonymous citizen reports (no account). */
     public Open311Client open311() {
-        return open311;
+        Open311Client client = open311;
+        URI now = server();
+        if (!client.baseUri().equals(now)) {
+            client = new Open311Client(now, version, locale, timeouts);
+            open311 = client;
+        }
+        return client;
     }
 
     /** The server refused {@code username}'s session: keep the account and its journal, ask them to sign in. */
@@ -250,7 +271,7 @@ public final class FileAccounts implements Accounts {
     }
 
     URI server() {
-        return server;
+        return BaseUriPolicy.check(server.get());
     }
 
     /** The language of server messages and of the sync status texts. */

@@ -27,11 +27,17 @@ import org.locationtech.jts.geom.Point;
  */
 public final class Open311Client {
 
+    private final URI baseUri;
     private final ApiTransport transport;
 
     public Open311Client(URI baseUri, ClientVersion version, Locale locale, Timeouts timeouts) {
-        this.transport = new ApiTransport(BaseUriPolicy.check(baseUri), Objects.requireNonNull(version, "version"),
+        this.baseUri = BaseUriPolicy.check(baseUri);
+        this.transport = new ApiTransport(this.baseUri, Objects.requireNonNull(version, "version"),
                 Objects.requireNonNull(locale, "locale"), Objects.requireNonNull(timeouts, "timeouts"));
+    }
+
+    public URI baseUri() {
+        return baseUri;
     }
 
     /** The server's answer to a report. {@code token} is null when the server gave none (a signed-in reporter). */

@@ -4,6 +4,7 @@ import mx.implan.brujula.app.sync.BaseUriPolicy;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The server the app talks to, as chosen on the sign-in screen. Only addresses {@link BaseUriPolicy} accepts
@@ -11,10 +12,17 @@ import java.util.Objects;
  */
 public final class ServerAddress {
 
+    private final Consumer<URI> onChange;
     private volatile URI uri;
 
     public ServerAddress(URI initial) {
+        this(initial, uri -> { });
+    }
+
+    /** {@code onChange} is told every accepted new address (the device keeps it for the next start). */
+    public ServerAddress(URI initial, Consumer<URI> onChange) {
         this.uri = BaseUriPolicy.check(initial);
+        this.onChange = Objects.requireNonNull(onChange, "onChange");
     }
 
     public URI get() {
@@ -34,7 +42,11 @@ public final class ServerAddress {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Not an address: " + text, e);
         }
-        uri = BaseUriPolicy.check(candidate);
-        return uri;
+        URI accepted = BaseUriPolicy.check(candidate);
+        if (!accepted.equals(uri)) {
+            uri = accepted;
+            onChange.accept(accepted);
+        }
+        return accepted;
     }
 }

@@ -1,0 +1,83 @@
+package mx.implan.brujula.app;
+
+import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.storage.AtomicFiles;
+import mx.implan.brujula.app.sync.BackgroundSyncEngine;
+import mx.implan.brujula.app.sync.FileAccounts;
+import mx.implan.brujula.app.ui.ServerAddress;
+import mx.implan.brujula.app.ui.Texts;
+import mx.implan.brujula.app.ui.device.DeviceServices;
+import mx.implan.brujula.model.ClientVersion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The real context of a device: the file journal, encrypted accounts and background sync engine in the app's
+ * private storage, and the device's position and pictures (Attach on a phone, desktop fallbacks otherwise).
+ */
+public final class DeviceContext {
+
+    /** Sent as {@code X-Brujula-Client}; the server answers 426 to versions it no longer accepts. */
+    public static final ClientVersion VERSION = ClientVersion.parse("mobile-app/1.0.0").orElseThrow();
+    static final String DEFAULT_SERVER = "http://localhost:8080/";
+
+    private DeviceContext() {
+    }
+
+    /**
+     * Opens everything under {@code storage}. The server is the one chosen last on the sign-in screen (kept in
+     * {@code storage/server}), else {@code brujula.server}, else the local backend.
+     */
+    public static AppContext open(Path storage) {
+        try {
+            Files.createDirectories(storage);
+            Clock clock = Clock.systemDefaultZone();
+            Locale locale = AppContext.uiLocale();
+            String deviceId = deviceId(storage);
+            Path serverFile = storage.resolve("server");
+            String initial = Files.exists(serverFile)
+                    ? Files.readString(serverFile, StandardCharsets.UTF_8).strip()
+                    : System.getProperty("brujula.server", DEFAULT_SERVER);
+            ServerAddress server = new ServerAddress(URI.create(initial), uri -> remember(serverFile, uri));
+            FileJournal journal = FileJournal.open(storage.resolve("journal"), deviceId, clock);
+            FileAccounts accounts = FileAccounts.open(storage.resolve("accounts"), server::get, VERSION, locale, clock,
+                    mx.implan.brujula.app.sync.Timeouts.DEFAULT);
+            BackgroundSyncEngine sync = new BackgroundSyncEngine(journal, accounts, clock);
+            return new AppContext(journal, sync, accounts, DeviceServices.position(clock),
+                    DeviceServices.photos(new Texts(locale).get("photos.add")), locale, clock, server,
+                    AppContext.fontScaleSetting());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the app's storage in " + storage, e);
+        }
+    }
+
+    /** This installation's id, made once and kept: the server records it on every write. */
+    static String deviceId(Path storage) throws IOException {
+        Path file = storage.resolve("device-id");
+        if (Files.exists(file)) {
+            String id = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!id.isEmpty()) {
+                return id;
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        AtomicFiles.write(file, id.getBytes(StandardCharsets.UTF_8));
+        return id;
+    }
+
+    private static void remember(Path file, URI uri) {
+        try {
+            AtomicFiles.write(file, uri.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remember the server address", e);
+        }
+    }
+}
