@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,10 @@ public class UploadService {
 
     private Path tempDir;
     private Counter uploadedBytes;
+
+    /** What {@link #inspect} learned of a body that passed every check. */
+    public record Inspected(String sha256, String mediaType, long bytes) {
+    }
 
     /** The outcome of an upload: {@code created} false when the photo was already stored. */
     public record Outcome(AttachmentRows.Stored attachment, boolean created) {
@@ -105,6 +110,23 @@ public class UploadService {
             incomplete.photoArrived(sha256, actor.name());
         }
         return new Outcome(created ? stored : rows.find(sha256).orElse(stored), created);
+    }
+
+    /**
+     * The checks of an upload without storing anything, for a photo whose hash is not known
+     * beforehand (an Open311 form part, already on local disk): size, type from the bytes, header,
+     * pixel count and completeness, exactly as a PUT, then its SHA-256. It is stored afterwards by
+     * {@link #upload} under that hash, which checks it again while streaming it to S3.
+     */
+    public Inspected inspect(InputStream body, long length) {
+        long max = config.maxBytes();
+        if (length > max) {
+            throw tooLarge(max);
+        }
+        UploadCheck check = new UploadCheck(null, max, config.maxPixels());
+        pump(body, new byte[BUFFER], check, null);
+        UploadCheck.Verified verified = check.verify(length);
+        return new Inspected(HexFormat.of().formatHex(verified.sha256()), verified.format().mediaType(), verified.bytes());
     }
 
     /**

@@ -1,9 +1,11 @@
 package mx.implan.brujula.citizen;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.implan.brujula.attachments.AttachmentRows;
+import mx.implan.brujula.attachments.UploadService;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.config.BrujulaConfig;
 import mx.implan.brujula.model.Ids;
@@ -14,6 +16,9 @@ import mx.implan.brujula.model.sync.PushStatus;
 import mx.implan.brujula.sync.PushContext;
 import mx.implan.brujula.sync.PushService;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,6 +58,8 @@ public class CitizenReportService {
     BrujulaConfig brujula;
     @Inject
     AttachmentRows attachments;
+    @Inject
+    UploadService uploads;
 
     /** Who is calling: a signed-in account, or anonymous with the device id / client address that scope its keys. */
     public record Caller(Actor account, String clientAddress) {
@@ -63,6 +70,14 @@ public class CitizenReportService {
     }
 
     public Outcome submit(Map<String, List<String>> form, Caller caller, String idempotencyKey, Locale locale) {
+        return submit(form, List.of(), caller, idempotencyKey, locale);
+    }
+
+    /**
+     * The same with photos that came inside the request: they are part of "the same body" for the
+     * Idempotency-Key, and are stored (content-addressed, as a PUT stores them) only for a new report.
+     */
+    public Outcome submit(Map<String, List<String>> form, List<MediaPart> media, Caller caller, String idempotencyKey, Locale locale) {
         ReportForm.Text t = new ReportForm.Text(locale);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && (key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 32 && c < 127))) {
@@ -70,12 +85,13 @@ public class CitizenReportService {
                     "Idempotency-Key must be 1 to 200 visible ASCII characters"));
         }
         String scope = scope(form, caller);
-        String bodyHash = ReportForm.hash(form);
+        List<String> hashes = media.stream().map(MediaPart::sha256).toList();
+        String bodyHash = ReportForm.hash(form, hashes);
         Optional<Outcome> replay = replay(scope, key, bodyHash, t);
         if (replay.isPresent()) {
             return replay.get();
         }
-        ReportForm report = ReportForm.parse(form, config.publicBaseUrl(), locale);
+        ReportForm report = ReportForm.parse(form, hashes, config.publicBaseUrl(), locale);
         UUID id = report.observationId() != null ? report.observationId()
                 // The body is part of the name: once the key's answer expired, the same key with
                 // another body is a new report, while the same body still maps to the same one.
@@ -88,6 +104,8 @@ public class CitizenReportService {
         }
         Actor author = caller.account() != null ? caller.account()
                 : new Actor(ANONYMOUS + HexFormat.of().formatHex(randomBytes(12)), Set.of());
+        // Before the observation, so that it never shows as waiting for its own photos.
+        store(media, author);
         PushContext ctx = new PushContext(author, report.deviceId() == null ? "open311" : report.deviceId(), null,
                 OffsetDateTime.now(ZoneOffset.UTC), locale);
         PushResult result = push.pushItem(ctx, item(id, report));
@@ -202,15 +220,28 @@ public class CitizenReportService {
             attributes.put("severitySource", "DEFAULT");
         }
         attributes.put("source", "open311");
-        if (report.photoSha256() != null) {
-            ObjectNode photo = item.putArray("photos").addObject();
-            photo.put("sha256", report.photoSha256());
-            // Open311 carries no media type: the stored upload knows it (typed from its bytes); a photo
-            // referenced before it is uploaded is taken as JPEG, what the app sends.
-            photo.put("mediaType", attachments.find(report.photoSha256())
-                    .map(AttachmentRows.Stored::mediaType).orElse("image/jpeg"));
+        if (!report.photos().isEmpty()) {
+            ArrayNode photos = item.putArray("photos");
+            for (String sha : report.photos()) {
+                ObjectNode photo = photos.addObject();
+                photo.put("sha256", sha);
+                // Open311 carries no media type: the stored upload knows it (typed from its bytes); a photo
+                // referenced before it is uploaded is taken as JPEG, what the app sends.
+                photo.put("mediaType", attachments.find(sha).map(AttachmentRows.Stored::mediaType).orElse("image/jpeg"));
+            }
         }
         return item;
+    }
+
+    /** Stores the request's photos through the upload pipeline (a photo already stored is not rewritten), uploaded by the report's author. */
+    private void store(List<MediaPart> media, Actor author) {
+        for (MediaPart part : media) {
+            try (InputStream in = part.source().open()) {
+                uploads.upload(author, part.sha256(), in, part.inspected().bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Photo " + part.sha256() + " of the request could not be read back", e);
+            }
+        }
     }
 
     private static String rejection(PushResult result, ReportForm.Text t) {

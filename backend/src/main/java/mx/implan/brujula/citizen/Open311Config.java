@@ -37,6 +37,10 @@ public interface Open311Config {
     @WithDefault("PT24H")
     Duration idempotencyTtl();
 
+    /** Most {@code media} photo parts one multipart {@code POST requests} may carry (each ≤ brujula.attachments.max-bytes). */
+    @WithDefault("3")
+    int maxMedia();
+
     /** Contact for the discovery document. */
     @WithDefault("IMPLAN Hermosillo, reportes ciudadanos: contacto@implan.example")
     String contact();

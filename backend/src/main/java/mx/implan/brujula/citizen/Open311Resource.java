@@ -7,6 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +19,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import mx.implan.brujula.attachments.UploadService;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.config.BrujulaConfig;
+import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.ClientAddress;
+import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.limits.RateLimiter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,13 +34,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.multipart.FileItem;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +67,10 @@ import java.util.UUID;
 public class Open311Resource {
 
     public static final String SPEC = "http://wiki.open311.org/GeoReport_v2";
+    /** The multipart field of a report's photos, as other GeoReport v2 servers name it. */
+    static final String MEDIA = "media";
     static final String CHANGESET = "2026-11-25T00:00:00-07:00";
-    /** A form of every field at its limit is well under this; photos travel separately. */
+    /** A form of every field at its limit is well under this; photos travel as media parts or media_url. */
     private static final int MAX_FORM_CHARS = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(Open311Resource.class);
 
@@ -78,6 +92,8 @@ public class Open311Resource {
     ClientAddress clientAddress;
     @Inject
     RateLimiter limits;
+    @Inject
+    UploadService uploads;
 
     @GET
     @Path("discovery.{format}")
@@ -170,21 +186,70 @@ public class Open311Resource {
         MediaType type = headers.getMediaType();
         if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             throw new Open311Error(415, new ReportForm.Text(locale()).of(
-                    "Envíe el formulario como application/x-www-form-urlencoded", "Send the form as application/x-www-form-urlencoded"));
+                    "Envíe el formulario como application/x-www-form-urlencoded o multipart/form-data (con fotos)",
+                    "Send the form as application/x-www-form-urlencoded or multipart/form-data (with photos)"));
         }
         if (body != null && body.length() > MAX_FORM_CHARS) {
             throw new Open311Error(413, new ReportForm.Text(locale()).of("El formulario es demasiado grande", "The form is too large"));
         }
-        Map<String, List<String>> form = FormBody.parse(body);
+        return submit(f, FormBody.parse(body), List.of(), request);
+    }
+
+    @POST
+    @Path("requests.{format}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Create a service request with its photos (multipart/form-data)",
+            description = "The same fields as the form-encoded POST, plus up to brujula.open311.max-media file parts named media (JPEG, PNG or WebP, each ≤ brujula.attachments.max-bytes): each goes through the checks of PUT /api/v1/attachments/{sha256} (413 too large, 415 not an accepted image, 400/422 empty, truncated or too many pixels; nothing stored, no report) and is stored under its SHA-256 and referenced by the report, pending moderation. Idempotency-Key: the same fields and the same photo bytes → the original answer; other photos → 422.")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
+    public Response createWithMedia(@PathParam("format") String format, MultipartFormDataInput input, @Context HttpServerRequest request) {
+        Open311Format f = format(format);
+        ReportForm.Text t = new ReportForm.Text(locale());
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        List<FormValue> files = new ArrayList<>();
+        int chars = 0;
+        for (Map.Entry<String, Collection<FormValue>> field : input.getValues().entrySet()) {
+            for (FormValue value : field.getValue()) {
+                if (value.isFileItem()) {
+                    if (!MEDIA.equals(field.getKey())) {
+                        throw Open311Error.badRequest(t.of("Solo el campo media puede llevar un archivo, no " + field.getKey(),
+                                "Only the media field may carry a file, not " + field.getKey()));
+                    }
+                    files.add(value);
+                } else if (MEDIA.equals(field.getKey())) {
+                    throw Open311Error.badRequest(t.of("media debe ser un archivo (una parte con filename)",
+                            "media must be a file (a part with a filename)"));
+                } else {
+                    chars += field.getKey().length() + value.getValue().length();
+                    form.computeIfAbsent(field.getKey(), k -> new ArrayList<>()).add(value.getValue());
+                }
+            }
+        }
+        if (chars > MAX_FORM_CHARS) {
+            throw new Open311Error(413, t.of("El formulario es demasiado grande", "The form is too large"));
+        }
+        if (files.size() > config.maxMedia()) {
+            throw Open311Error.badRequest(t.of("media: como máximo " + config.maxMedia() + " fotos por reporte",
+                    "media: at most " + config.maxMedia() + " photos per report"));
+        }
+        return submit(f, form, files, request);
+    }
+
+    /** Both kinds of POST once their body is read: rate limit (once per request), photo checks, then the report. */
+    private Response submit(Open311Format f, Map<String, List<String>> form, List<FormValue> files, HttpServerRequest request) {
+        Locale locale = locale();
         Actor account = currentActor.find().orElse(null);
         String address = clientAddress.of(request);
         // Per account when signed in; anonymous reporters share their (often carrier-wide) address.
         limits.report(account != null ? "account:" + account.name() : "address:" + address).ifPresent(wait -> {
-            throw Open311Error.tooManyRequests(new ReportForm.Text(locale()).of(
+            throw Open311Error.tooManyRequests(new ReportForm.Text(locale).of(
                     "Demasiados reportes; intente de nuevo en " + wait + " s", "Too many reports; try again in " + wait + " s"), wait);
         });
-        CitizenReportService.Outcome outcome = service.submit(form, new CitizenReportService.Caller(account, address),
-                headers.getHeaderString("Idempotency-Key"), locale());
+        List<MediaPart> media = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            media.add(inspect(files.get(i), i, locale));
+        }
+        CitizenReportService.Outcome outcome = service.submit(form, media, new CitizenReportService.Caller(account, address),
+                headers.getHeaderString("Idempotency-Key"), locale);
         CitizenReports.Answer a = outcome.answer();
         ObjectNode n = Open311Format.object();
         n.put("service_request_id", a.serviceRequestId().toString());
@@ -194,6 +259,20 @@ public class Open311Resource {
         n.put("service_notice", a.serviceNotice());
         n.put("account_id", a.accountId());
         return f.list(outcome.created() ? 201 : 200, "service_requests", List.of(n));
+    }
+
+    /** One media part through the checks of an upload (nothing stored yet); a refusal in the spec's format naming the part. */
+    private MediaPart inspect(FormValue file, int index, Locale locale) {
+        FileItem item = file.getFileItem();
+        try (InputStream in = item.getInputStream()) {
+            return new MediaPart(uploads.inspect(in, item.getFileSize()), item::getInputStream);
+        } catch (ApiProblem refused) {
+            String name = file.getFileName() == null ? "" : " (" + file.getFileName() + ")";
+            throw new Open311Error(refused.status(), "media[" + index + "]" + name + ": "
+                    + ProblemMessages.detail(refused.code(), locale, refused.getMessage(), refused.args()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading media part " + index, e);
+        }
     }
 
     @GET
@@ -399,6 +478,15 @@ public class Open311Resource {
         return e.retryAfter() == null ? r : Response.fromResponse(r).header("Retry-After", e.retryAfter().toString()).build();
     }
 
+    /** A problem from a shared service (photo upload checks) is answered in the spec's format too. */
+    @ServerExceptionMapper
+    public Response problem(ApiProblem e) {
+        if (e.status() >= 500) {
+            return internal(e);
+        }
+        return responseFormat().error(e.status(), ProblemMessages.detail(e.code(), locale(), e.getMessage(), e.args()));
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
         return unauthenticatedResponse();
@@ -424,7 +512,7 @@ public class Open311Resource {
         String description = switch (status) {
             case 404 -> t.of("No existe", "Not found");
             case 405 -> t.of("Método no permitido", "Method not allowed");
-            case 415 -> t.of("Envíe application/x-www-form-urlencoded", "Send application/x-www-form-urlencoded");
+            case 415 -> t.of("Envíe application/x-www-form-urlencoded o multipart/form-data", "Send application/x-www-form-urlencoded or multipart/form-data");
             default -> t.of("Solicitud inválida", "Bad request");
         };
         return responseFormat().error(status, description);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public record ReportForm(ServiceCatalogue.Service service, double lat, double lon, String description,
                          String photoSha256, String email, String firstName, String lastName, String phone,
-                         String deviceId, String addressString, Integer severity, UUID observationId, String bodyHash) {
+                         String deviceId, String addressString, Integer severity, UUID observationId, String bodyHash,
+                         List<String> media) {
 
     public static final int MAX_DESCRIPTION = Limits.MAX_NOTES;
     public static final int MAX_NAME = 100;
@@ -32,11 +34,26 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern PHONE = Pattern.compile("[+0-9 ()\\-.]{6," + MAX_PHONE + "}");
 
+    /** Every photo of the report, by hash: the {@code media_url} one, then the uploaded {@code media} parts; each once. */
+    public List<String> photos() {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (photoSha256 != null) {
+            all.add(photoSha256);
+        }
+        all.addAll(media);
+        return List.copyOf(all);
+    }
+
     public boolean hasContact() {
         return email != null || firstName != null || lastName != null || phone != null;
     }
 
     public static ReportForm parse(Map<String, List<String>> form, String publicBaseUrl, Locale locale) {
+        return parse(form, List.of(), publicBaseUrl, locale);
+    }
+
+    /** A form whose photos came with it as {@code media} parts, already checked and hashed ({@code media}, in order). */
+    public static ReportForm parse(Map<String, List<String>> form, List<String> media, String publicBaseUrl, Locale locale) {
         Text t = new Text(locale);
         form.forEach((name, values) -> {
             if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
@@ -95,7 +112,8 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
         }
         return new ReportForm(service, lat, lon, description, sha, email,
                 limited(form, "first_name", MAX_NAME, t), limited(form, "last_name", MAX_NAME, t), phone,
-                limited(form, "device_id", Limits.MAX_DEVICE_ID, t), address, severity, observationId, hash(form));
+                limited(form, "device_id", Limits.MAX_DEVICE_ID, t), address, severity, observationId, hash(form, media),
+                List.copyOf(media));
     }
 
     /** The attachment hash of an own {@code /api/v1/attachments/{sha256}} URL (relative or under the public base URL). */
@@ -126,6 +144,18 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
             }
         });
         return sha256(canonical.toString());
+    }
+
+    /**
+     * The same with the SHA-256 of each uploaded photo, in order: the same fields with other photo
+     * bytes are another request. Without photos it is {@link #hash(Map)}, so form posts keep their hash.
+     */
+    static String hash(Map<String, List<String>> form, List<String> media) {
+        if (media.isEmpty()) {
+            return hash(form);
+        }
+        // A NUL cannot occur in a field name that passes parse, so no form field can imitate this line.
+        return sha256(hash(form) + "\n\0media=" + String.join(",", media));
     }
 
     static String sha256(String text) {
