@@ -515,6 +515,27 @@ public final class FileJournal implements Journal, AutoCloseable {
         return result.values().stream().sorted(Comparator.comparingLong(PendingPhoto::bytes)).toList();
     }
 
+    /**
+     * The photos of a write stored on this device, in the write's order, each once: what an anonymous report
+     * carries inside it (it cannot upload them apart). A photo whose file is gone cannot be sent and is left out.
+     */
+    public List<PendingPhoto> photosOf(Observation write) {
+        Map<String, PendingPhoto> result = new LinkedHashMap<>();
+        for (PhotoRef ref : write.photosOrEmpty()) {
+            Optional<Path> file = photos.find(ref.sha256());
+            if (file.isEmpty() || result.containsKey(ref.sha256())) {
+                continue;
+            }
+            try {
+                result.put(ref.sha256(), new PendingPhoto(ref.sha256(),
+                        ref.mediaType() == null ? "image/jpeg" : ref.mediaType(), Files.size(file.get()), file.get()));
+            } catch (IOException gone) {
+                // removed meanwhile: nothing to send
+            }
+        }
+        return List.copyOf(result.values());
+    }
+
     /** The server now holds these photos: entries waiting only for them become SYNCED. */
     public void photosArrived(Collection<String> hashes) {
         if (hashes.isEmpty()) {

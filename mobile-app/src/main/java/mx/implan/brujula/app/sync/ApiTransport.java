@@ -77,6 +77,16 @@ final class ApiTransport {
         return b.build();
     }
 
+    /** A POST of a body built elsewhere (a multipart form streamed from files), with extra headers. */
+    HttpRequest postBody(String path, String contentType, HttpRequest.BodyPublisher body,
+                         java.util.Map<String, String> headers, String bearer) {
+        HttpRequest.Builder b = builder(path, bearer)
+                .header("Content-Type", contentType)
+                .POST(body);
+        headers.forEach(b::header);
+        return b.build();
+    }
+
     ObjectMapper reader() {
         return reader;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.locationtech.jts.geom.Point;
  * Anonymous citizen reports through Open311 GeoReport v2: {@code POST /open311/v2/requests.json} with the
  * journal write's opId as {@code Idempotency-Key} and the observation id as {@code attribute[observation_id]},
  * so a resend after a lost answer returns the original answer (with the same tracking token) and never a second
- * report; and the report's status through its tracking token. Without an account the server accepts no photo
- * uploads, so anonymous reports travel without photos (the app keeps them on the device).
+ * report; and the report's status through its tracking token. A report's photos travel inside it as
+ * {@code multipart/form-data} {@code media} parts (an anonymous reporter may not PUT attachments), streamed from
+ * the journal's photo files; the same write is resent as the same bytes, so the key replays the original answer.
  */
 public final class Open311Client {
 
@@ -36,8 +38,15 @@ public final class Open311Client {
                 Objects.requireNonNull(locale, "locale"), Objects.requireNonNull(timeouts, "timeouts"));
     }
 
+    /** Most photos one report carries (the server's {@code brujula.open311.max-media} default). */
+    public static final int MAX_MEDIA = 3;
+
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** A photo of the report: its hash, type and the stored file it is streamed from. */
+    public record Photo(String sha256, String mediaType, Path file) {
     }
 
     /** The server's answer to a report. {@code token} is null when the server gave none (a signed-in reporter). */
@@ -73,6 +82,20 @@ public final class Open311Client {
      * @throws TransportException      no answer: resend the same write later
      */
     public Submitted submit(Observation report, String deviceId) {
+        return submit(report, deviceId, List.of());
+    }
+
+    /**
+     * Sends a report with its photos (at most {@link #MAX_MEDIA}): form-encoded without photos, as the spec's
+     * examples do; {@code multipart/form-data} with one {@code media} part per photo otherwise.
+     *
+     * @throws ReportRejectedException 400/413/415/422: the report (or a photo) itself is wrong; resending cannot help
+     * @throws TransportException      no answer: resend the same write later
+     */
+    public Submitted submit(Observation report, String deviceId, List<Photo> photos) {
+        if (photos.size() > MAX_MEDIA) {
+            throw new IllegalArgumentException("At most " + MAX_MEDIA + " photos per report, not " + photos.size());
+        }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("service_code", serviceCode(report));
         Point at = report.geometry() instanceof Point p ? p : report.geometry().getCentroid();
@@ -89,10 +112,22 @@ public final class Open311Client {
         if (deviceId != null) {
             form.put("device_id", deviceId);
         }
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
-        Reply reply = transport.send(transport.postForm("open311/v2/requests.json", body.toString(),
-                Map.of("Idempotency-Key", report.opId().toString()), null));
+        Map<String, String> headers = Map.of("Idempotency-Key", report.opId().toString());
+        Reply reply;
+        if (photos.isEmpty()) {
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
+            reply = transport.send(transport.postForm("open311/v2/requests.json", body.toString(), headers, null));
+        } else {
+            // The boundary follows from the write, so a resend is the same bytes.
+            Multipart body = new Multipart("brujula-" + report.opId());
+            form.forEach(body::field);
+            for (Photo photo : photos) {
+                body.file("media", photo.sha256() + extension(photo.mediaType()), photo.mediaType(), photo.file());
+            }
+            reply = transport.send(transport.postBody("open311/v2/requests.json", body.contentType(), body.publisher(),
+                    headers, null));
+        }
         JsonNode first = firstOf(reply);
         return new Submitted(first.path("service_request_id").asText(null), first.path("token").asText(null));
     }
@@ -106,6 +141,15 @@ public final class Open311Client {
         }
         JsonNode request = firstOf(transport.send(transport.get("open311/v2/requests/" + encode(id) + ".json", null)));
         return new Status(id, request.path("status").asText(null), request.path("status_notes").asText(null));
+    }
+
+    private static String extension(String mediaType) {
+        return switch (mediaType == null ? "" : mediaType) {
+            case "image/png" -> ".png";
+            case "image/webp" -> ".webp";
+            case "image/heic" -> ".heic";
+            default -> ".jpg";
+        };
     }
 
     static String serviceCode(Observation o) {

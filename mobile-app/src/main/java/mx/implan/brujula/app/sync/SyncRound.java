@@ -184,8 +184,17 @@ final class SyncRound {
     private void citizenReports() {
         List<Observation> writes = journal.beginCitizenReports();
         for (Observation write : writes) {
+            List<FileJournal.PendingPhoto> stored = journal.photosOf(write);
+            if (stored.size() > Open311Client.MAX_MEDIA) {
+                // Capture allows no more; a write from elsewhere with more is set aside with the reason, never cut short.
+                journal.citizenReportRejected(write, List.of(new FieldError("photos", "TOO_MANY_PHOTOS",
+                        Messages.text(locale, "error.tooManyReportPhotos", Open311Client.MAX_MEDIA))));
+                continue;
+            }
+            List<Open311Client.Photo> photos = stored.stream()
+                    .map(p -> new Open311Client.Photo(p.sha256(), p.mediaType(), p.file())).toList();
             try {
-                Open311Client.Submitted answer = accounts.open311().submit(write, journal.deviceId());
+                Open311Client.Submitted answer = accounts.open311().submit(write, journal.deviceId(), photos);
                 journal.citizenReportAccepted(write, answer.token(), answer.serviceRequestId());
             } catch (Open311Client.ReportRejectedException e) {
                 journal.citizenReportRejected(write, e.errors());

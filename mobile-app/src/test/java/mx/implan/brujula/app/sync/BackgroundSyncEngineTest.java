@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,6 +227,88 @@ class BackgroundSyncEngineTest {
             assertThat(t.status()).isEqualTo("open");
             assertThat(t.statusNotes()).isEqualTo("Recibido");
         });
+    }
+
+    @Test
+    void anAnonymousReportCarriesItsPhotosAsMediaPartsAndARetryIsTheSameRequest() throws IOException {
+        List<FakeServer.Request> posts = new CopyOnWriteArrayList<>();
+        server.on("/open311/v2/requests.json", r -> {
+            posts.add(r);
+            // The first answer is lost to a server error: the engine resends the same write.
+            return posts.size() == 1 ? FakeServer.Answer.json(500, "[{\"code\":500,\"description\":\"x\"}]")
+                    : FakeServer.Answer.json(201, "[{\"service_request_id\":\"srv-2\",\"token\":\"tok-2\"}]");
+        });
+        server.on("/open311/v2/tokens/tok-2.json", r -> FakeServer.Answer.json(200, "[{\"service_request_id\":\"srv-2\"}]"));
+        server.on("/open311/v2/requests/srv-2.json", r -> FakeServer.Answer.json(200,
+                "[{\"service_request_id\":\"srv-2\",\"status\":\"open\",\"status_notes\":\"Recibido\"}]"));
+        Path first = Captures.jpeg(dir, "arbol-1", 40_000);
+        Path second = Captures.jpeg(dir, "arbol-2", 9_000);
+        Observation tree = Captures.risk("Árbol a punto de caer", 5);
+        JournalEntry saved = journal.save(Captures.draft(Journal.ANONYMOUS, tree, first, second));
+
+        engine.syncNow();
+        engine.syncNow();
+
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(1).body()).isEqualTo(posts.get(0).body());
+        FakeServer.Request post = posts.get(1);
+        assertThat(post.header("Idempotency-Key")).isEqualTo(saved.local().opId().toString());
+        assertThat(post.header("Authorization")).isNull();
+        assertThat(post.header("Content-Type")).startsWith("multipart/form-data; boundary=");
+        Map<String, List<byte[]>> parts = multipart(post);
+        assertThat(text(parts, "service_code")).isEqualTo("RISK_HUNDIMIENTO");
+        assertThat(text(parts, "description")).isEqualTo("Árbol a punto de caer");
+        assertThat(text(parts, "attribute[severity]")).isEqualTo("5");
+        assertThat(text(parts, "attribute[observation_id]")).isEqualTo(tree.id().toString());
+        assertThat(parts.get("media")).hasSize(2);
+        assertThat(parts.get("media").get(0)).isEqualTo(Files.readAllBytes(first));
+        assertThat(parts.get("media").get(1)).isEqualTo(Files.readAllBytes(second));
+        assertThat(journal.find(tree.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
+        assertThat(journal.tracking(tree.id())).hasValueSatisfying(t -> assertThat(t.token()).isEqualTo("tok-2"));
+        // Photos went inside the report: nothing is uploaded apart.
+        assertThat(server.requests().stream().filter(r -> r.path().startsWith("/api/v1/attachments"))).isEmpty();
+    }
+
+    @Test
+    void anAnonymousReportWithMorePhotosThanTheServerTakesIsSetAsideWithTheReason() {
+        Path[] files = new Path[Open311Client.MAX_MEDIA + 1];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = Captures.jpeg(dir, "f" + i, 5_000);
+        }
+        Observation tree = Captures.risk("Demasiadas fotos", 2);
+        journal.save(Captures.draft(Journal.ANONYMOUS, tree, files));
+
+        engine.syncNow();
+
+        assertThat(server.requests("/open311/v2/requests.json")).isEmpty();
+        JournalEntry entry = journal.find(tree.id()).orElseThrow();
+        assertThat(entry.state()).isEqualTo(EntryState.REJECTED);
+        assertThat(entry.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("TOO_MANY_PHOTOS"));
+    }
+
+    /** The parts of a multipart body by field name, in order (the body read as ISO-8859-1 keeps every byte). */
+    private static Map<String, List<byte[]>> multipart(FakeServer.Request r) {
+        String boundary = r.header("Content-Type").substring(r.header("Content-Type").indexOf("boundary=") + 9);
+        String body = new String(r.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body).startsWith("--" + boundary + "\r\n").endsWith("\r\n--" + boundary + "--\r\n");
+        Map<String, List<byte[]>> parts = new java.util.LinkedHashMap<>();
+        String inner = body.substring(0, body.length() - ("--" + boundary + "--\r\n").length());
+        for (String part : inner.split("--" + java.util.regex.Pattern.quote(boundary) + "\r\n")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int end = part.indexOf("\r\n\r\n");
+            String headers = part.substring(0, end);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            assertThat(name.find()).isTrue();
+            String content = part.substring(end + 4, part.length() - 2);
+            parts.computeIfAbsent(name.group(1), k -> new ArrayList<>()).add(content.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return parts;
+    }
+
+    private static String text(Map<String, List<byte[]>> parts, String name) {
+        return new String(parts.get(name).get(0), StandardCharsets.UTF_8);
     }
 
     @Test

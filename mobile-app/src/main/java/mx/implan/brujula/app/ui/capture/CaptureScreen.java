@@ -13,7 +13,9 @@ import mx.implan.brujula.app.ui.AdaptiveRow;
 import mx.implan.brujula.app.journal.Draft;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.InvalidDraftException;
+import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalException;
+import mx.implan.brujula.app.sync.Open311Client;
 import mx.implan.brujula.app.ui.AppShell;
 import mx.implan.brujula.app.ui.FieldRow;
 import mx.implan.brujula.app.ui.GeometryKind;
@@ -274,6 +276,11 @@ public final class CaptureScreen implements Screen {
         boolean ok = true;
         if (!shape.isComplete()) {
             locationRow.showError(t.format("location.needVertices", shape.kind().minVertices()));
+            ok = false;
+        }
+        if (Journal.ANONYMOUS.equals(request.owner()) && photos.count() > Open311Client.MAX_MEDIA) {
+            // An anonymous report carries its photos inside it, and the server takes that many at most.
+            photosRow.showError(t.format("photos.tooManyForReport", Open311Client.MAX_MEDIA));
             ok = false;
         }
         Optional<Map<String, Object>> attributes = form.read();
