@@ -2,6 +2,7 @@ package mx.implan.brujula.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -251,6 +252,48 @@ class SyncEngineIT {
             });
             assertThat(EngineFixture.count(backend, "SELECT count(*) FROM observation WHERE id = ?::uuid",
                     pothole.id().toString())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAnonymousReportArrivesWithItsPhotosStoredAndReferencedAndAReplayDuplicatesNothing() throws Exception {
+        try (EngineFixture phone = new EngineFixture(dir.resolve("phone-fotos"), "android-9c21", backend.baseUri())) {
+            Path near = Captures.jpeg(dir.resolve("gallery"), "arbol-cerca", 60_000);
+            Path far = Captures.jpeg(dir.resolve("gallery"), "arbol-lejos", 25_000);
+            Observation tree = Captures.risk("Árbol inclinado sobre el cableado", 5);
+            JournalEntry saved = phone.journal.save(Captures.draft(Journal.ANONYMOUS, tree, near, far));
+            List<String> hashes = saved.local().photos().stream().map(p -> p.sha256()).toList();
+
+            SyncStatus status = phone.engine.syncNow();
+
+            assertThat(status.phase()).isEqualTo(SyncStatus.Phase.IDLE);
+            assertThat(phone.journal.find(tree.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
+            String token = phone.journal.tracking(tree.id()).orElseThrow().token();
+            assertThat(token).isNotBlank();
+            assertThat(EngineFixture.storedPhotos(backend, hashes)).containsExactlyInAnyOrderElementsOf(hashes);
+            String id = tree.id().toString();
+            assertThat(EngineFixture.count(backend, "SELECT count(*) FROM observation WHERE id = ?::uuid"
+                    + " AND photos->0->>'sha256' = ? AND photos->1->>'sha256' = ? AND jsonb_array_length(photos) = 2"
+                    + " AND NOT 'INCOMPLETE' = ANY (flags) AND author LIKE 'citizen:anon:%'", id, hashes.get(0), hashes.get(1)))
+                    .isEqualTo(1);
+            assertThat(EngineFixture.count(backend, "SELECT count(*) FROM attachment WHERE sha256 = ANY (?) AND bytes = ANY (?)",
+                    hashes.toArray(String[]::new), new Long[]{Files.size(near), Files.size(far)})).isEqualTo(2);
+
+            // The answer was lost on the way back: the device resends the same write with the same photos.
+            Observation write = phone.journal.find(tree.id()).orElseThrow().local();
+            List<Open311Client.Photo> photos = phone.journal.photosOf(write).stream()
+                    .map(p -> new Open311Client.Photo(p.sha256(), p.mediaType(), p.file())).toList();
+            Open311Client.Submitted replay = phone.accounts.open311().submit(write, phone.journal.deviceId(), photos);
+            phone.engine.syncNow();
+
+            assertThat(replay.serviceRequestId()).isEqualTo(id);
+            assertThat(replay.token()).isEqualTo(token);
+            assertThat(EngineFixture.count(backend, "SELECT count(*) FROM observation WHERE id = ?::uuid", id)).isEqualTo(1);
+            assertThat(EngineFixture.count(backend, "SELECT count(*) FROM citizen_report WHERE observation_id = ?::uuid", id))
+                    .isEqualTo(1);
+            assertThat(EngineFixture.count(backend, "SELECT count(*) FROM observation WHERE notes = ?", tree.notes())).isEqualTo(1);
+            assertThat(EngineFixture.count(backend, "SELECT count(*) FROM attachment WHERE sha256 = ANY (?)",
+                    (Object) hashes.toArray(String[]::new))).isEqualTo(2);
         }
     }
 
