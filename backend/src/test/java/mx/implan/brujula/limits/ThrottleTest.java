@@ -12,6 +12,7 @@ import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.auth.UserService;
 import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
+import mx.implan.brujula.testing.Photos;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -108,6 +109,25 @@ class ThrottleTest {
         given().header("X-Forwarded-For", carrier).contentType("application/x-www-form-urlencoded")
                 .formParams(form()).post("/open311/v2/requests.xml")
                 .then().statusCode(429).contentType("text/xml").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void aMultipartReportWithPhotosCountsOnceAndSharesTheFormBudget() {
+        String carrier = address();
+        // Three photos in one request are one report: the second request still fits a budget of two.
+        RequestSpecification first = given().header("X-Forwarded-For", carrier);
+        form().forEach(first::multiPart);
+        for (int i = 0; i < 3; i++) {
+            first.multiPart("media", "f" + i + ".jpg", Photos.jpeg(24 + i, 24), "image/jpeg");
+        }
+        first.post("/open311/v2/requests.json").then().statusCode(201);
+        report(carrier, null).then().statusCode(201);
+        RequestSpecification third = given().header("X-Forwarded-For", carrier);
+        form().forEach(third::multiPart);
+        byte[] refusedPhoto = Photos.jpeg(31, 17);
+        third.multiPart("media", "f.jpg", refusedPhoto, "image/jpeg").post("/open311/v2/requests.json")
+                .then().statusCode(429).body("[0].code", equalTo(429)).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertThat(db.count("SELECT count(*) FROM attachment WHERE sha256 = ?", Photos.sha256(refusedPhoto))).isZero();
     }
 
     @Test
