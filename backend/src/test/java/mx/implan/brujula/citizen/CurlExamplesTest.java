@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.Photos;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CurlExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    Db db;
     private String base;
 
     @BeforeEach
@@ -63,6 +69,30 @@ class CurlExamplesTest {
                 "--data-urlencode", "service_code=URBAN_IMAGE_BACHE", "--data-urlencode", "address_string=Blvd. Kino 300"));
         assertThat(addressOnly[1]).isEqualTo("400");
         assertThat(addressOnly[0]).contains("<errors><error><code>400</code>");
+    }
+
+    @Test
+    void anonymousReportWithPhotosAsInTheReadme(@TempDir Path dir) throws Exception {
+        Path one = Files.write(dir.resolve("arbol.jpg"), Photos.jpeg(80, 60));
+        Path two = Files.write(dir.resolve("arbol-2.jpg"), Photos.png(60, 80));
+        double[] p = Reports.somewhere();
+        List<String> post = List.of("-s", "-w", "\n%{http_code}", "-X", "POST", base + "/open311/v2/requests.json",
+                "-H", "Idempotency-Key: " + UUID.randomUUID(),
+                "-F", "service_code=RISK_ARBOL_EN_RIESGO", "-F", "lat=" + p[1], "-F", "long=" + p[0],
+                "-F", "description=Árbol inclinado sobre el cableado",
+                "-F", "media=@" + one, "-F", "media=@" + two);
+        String[] first = curl(post);
+        assertThat(first[1]).isEqualTo("201");
+        JsonNode answer = JSON.readTree(first[0]);
+        String id = answer.get(0).get("service_request_id").asText();
+        assertThat(answer.get(0).get("token").asText()).isNotBlank();
+        String[] again = curl(post);
+        assertThat(again[1]).isEqualTo("200");
+        assertThat(JSON.readTree(again[0])).isEqualTo(answer);
+        assertThat(db.string("SELECT notes FROM observation WHERE id = ?::uuid", id)).isEqualTo("Árbol inclinado sobre el cableado");
+        assertThat(db.string("SELECT photos->0->>'sha256' FROM observation WHERE id = ?::uuid", id))
+                .isEqualTo(Photos.sha256(Files.readAllBytes(one)));
+        assertThat(db.string("SELECT photos->1->>'mediaType' FROM observation WHERE id = ?::uuid", id)).isEqualTo("image/png");
     }
 
     /** {body, status} of one curl run. */
