@@ -93,7 +93,9 @@ class SyncEngineIT {
                 device.journal.save(Captures.draft(inspector, local.toBuilder().notes("v2 " + i).build()));
             }
 
-            SyncStatus status = device.syncUntil(s -> s.phase() == SyncStatus.Phase.IDLE && allSynced(device, inspector), 60);
+            // A round ends at its first cut connection (the engine then backs off), and about 80 requests must get
+            // through at a 30 % fault rate: the number of rounds needed varies with the seed, so the bound is generous.
+            SyncStatus status = device.syncUntil(s -> s.phase() == SyncStatus.Phase.IDLE && allSynced(device, inspector), 300);
             System.out.println("FaultyProxy " + proxy.summary());
 
             assertThat(status.phase()).as(proxy.summary()).isEqualTo(SyncStatus.Phase.IDLE);
