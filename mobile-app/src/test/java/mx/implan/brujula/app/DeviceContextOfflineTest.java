@@ -77,6 +77,8 @@ class DeviceContextOfflineTest extends FieldAppTest {
     void anonymousRiskReportIsKeptOfflineWithItsPhotoAndSurvivesAReopen() throws Exception {
         tap("#signin-anonymous");
         assertThat(shell.current()).isInstanceOf(CitizenScreen.class);
+        // The server takes photos only from accounts: said before the citizen reports, not discovered later.
+        assertThat(visibleTexts()).anyMatch(s -> s.contains("Sin cuenta las fotos no se envían"));
         tap("#report-RISK");
         tap("#hazard-INUNDACION");
         tap("#severity-5");
