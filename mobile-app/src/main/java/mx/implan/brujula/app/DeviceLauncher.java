@@ -13,6 +13,7 @@ public final class DeviceLauncher {
     }
 
     public static void main(String[] args) {
-        FieldApp.launch(DeviceContext.open(DeviceServices.privateStorage()), args);
+        long started = System.nanoTime();
+        FieldApp.launch(DeviceContext.open(DeviceServices.privateStorage()), started, args);
     }
 }

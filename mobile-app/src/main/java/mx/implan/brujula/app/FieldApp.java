@@ -19,8 +19,16 @@ public final class FieldApp extends Application {
 
     /** Starts the application with {@code ctx}; returns when the last window closes. */
     public static void launch(AppContext ctx, String... args) {
+        launch(ctx, System.nanoTime(), args);
+    }
+
+    /**
+     * As {@link #launch(AppContext, String...)}, with the cold-start figure counted from {@code startedAtNanos}
+     * ({@link System#nanoTime()} before the context was built: opening the journal is part of the start).
+     */
+    public static void launch(AppContext ctx, long startedAtNanos, String... args) {
         context = Objects.requireNonNull(ctx, "ctx");
-        launchedAtNanos = System.nanoTime();
+        launchedAtNanos = startedAtNanos;
         Application.launch(FieldApp.class, args);
     }
 
