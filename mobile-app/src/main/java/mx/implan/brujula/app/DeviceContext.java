@@ -33,8 +33,9 @@ public final class DeviceContext {
     }
 
     /**
-     * Opens everything under {@code storage}. The server is the one chosen last on the sign-in screen (kept in
-     * {@code storage/server}), else {@code brujula.server}, else the local backend.
+     * Opens everything under {@code storage}. The server: {@code brujula.server} when the launcher names one
+     * explicitly, else the one chosen last on the sign-in screen (kept in {@code storage/server}), else
+     * {@code brujula.server.default}, else the local backend.
      */
     public static AppContext open(Path storage) {
         try {
@@ -43,9 +44,7 @@ public final class DeviceContext {
             Locale locale = AppContext.uiLocale();
             String deviceId = deviceId(storage);
             Path serverFile = storage.resolve("server");
-            String initial = Files.exists(serverFile)
-                    ? Files.readString(serverFile, StandardCharsets.UTF_8).strip()
-                    : System.getProperty("brujula.server", DEFAULT_SERVER);
+            String initial = initialServer(serverFile);
             ServerAddress server = new ServerAddress(URI.create(initial), uri -> remember(serverFile, uri));
             FileJournal journal = FileJournal.open(storage.resolve("journal"), deviceId, clock);
             FileAccounts accounts = FileAccounts.open(storage.resolve("accounts"), server::get, VERSION, locale, clock,
@@ -57,6 +56,20 @@ public final class DeviceContext {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the app's storage in " + storage, e);
         }
+    }
+
+    private static String initialServer(Path serverFile) throws IOException {
+        String explicit = System.getProperty("brujula.server");
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.strip();
+        }
+        if (Files.exists(serverFile)) {
+            String kept = Files.readString(serverFile, StandardCharsets.UTF_8).strip();
+            if (!kept.isEmpty()) {
+                return kept;
+            }
+        }
+        return System.getProperty("brujula.server.default", DEFAULT_SERVER);
     }
 
     /** This installation's id, made once and kept: the server records it on every write. */

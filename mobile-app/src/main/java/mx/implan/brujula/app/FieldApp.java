@@ -9,22 +9,26 @@ import java.util.Objects;
 
 /**
  * The JavaFX application: the composition root. A launcher builds the {@link AppContext} (real journal, accounts
- * and sync engine on a device; in-memory ones for a preview) and calls {@link #launch(AppContext, String...)}.
+ * and sync engine on a device: {@link DeviceLauncher}; in-memory ones for a preview) and calls
+ * {@link #launch(AppContext, String...)}.
  */
 public final class FieldApp extends Application {
 
     private static volatile AppContext context;
     private static volatile long launchedAtNanos;
 
-    /** The device app: the real journal, accounts and sync engine in the app's private storage. */
-    public static void main(String[] args) {
-        launch(DeviceContext.open(DeviceServices.privateStorage()), args);
-    }
-
     /** Starts the application with {@code ctx}; returns when the last window closes. */
     public static void launch(AppContext ctx, String... args) {
+        launch(ctx, System.nanoTime(), args);
+    }
+
+    /**
+     * As {@link #launch(AppContext, String...)}, with the cold-start figure counted from {@code startedAtNanos}
+     * ({@link System#nanoTime()} before the context was built: opening the journal is part of the start).
+     */
+    public static void launch(AppContext ctx, long startedAtNanos, String... args) {
         context = Objects.requireNonNull(ctx, "ctx");
-        launchedAtNanos = System.nanoTime();
+        launchedAtNanos = startedAtNanos;
         Application.launch(FieldApp.class, args);
     }
 

@@ -155,8 +155,9 @@ public final class BackgroundSyncEngine implements SyncEngine {
 
     private SyncStatus round() {
         SyncRound.Outcome outcome;
+        SyncRound round = new SyncRound(journal, accounts, settings.batchSize(), this::phase);
         try {
-            outcome = new SyncRound(journal, accounts, settings.batchSize(), this::phase).run();
+            outcome = round.run();
         } catch (RuntimeException e) {
             // A bug or a full disk must not kill the thread: report it and try again later.
             LOG.log(System.Logger.Level.ERROR, "Sync round failed", e);
@@ -167,7 +168,9 @@ public final class BackgroundSyncEngine implements SyncEngine {
         if (outcome.phase() == SyncStatus.Phase.IDLE) {
             failures = 0;
             // A refused photo is reported without backing off: the rest of the sync succeeded.
-            after = new SyncStatus(SyncStatus.Phase.IDLE, pending(), now, null, outcome.error());
+            // A round with nobody to sync for never talked to the server: no "last sync" to claim.
+            after = new SyncStatus(SyncStatus.Phase.IDLE, pending(), round.reachedServer() ? now : status.lastSuccess(),
+                    null, outcome.error());
         } else if (outcome.retry()) {
             failures++;
             after = new SyncStatus(outcome.phase(), pending(), status.lastSuccess(), now.plus(backoff.delay(failures)),

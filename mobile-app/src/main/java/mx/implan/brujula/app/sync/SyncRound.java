@@ -52,6 +52,7 @@ final class SyncRound {
     private final Set<String> signInNeeded = new LinkedHashSet<>();
     private final java.util.Locale locale;
     private String softError;
+    private boolean reached;
 
     SyncRound(FileJournal journal, FileAccounts accounts, int batchSize, Consumer<SyncStatus.Phase> phase) {
         this.journal = journal;
@@ -59,6 +60,11 @@ final class SyncRound {
         this.batchSize = batchSize;
         this.phase = phase;
         this.locale = accounts.locale();
+    }
+
+    /** Whether the server answered anything this round: only then is a round a sync worth reporting as done. */
+    boolean reachedServer() {
+        return reached;
     }
 
     Outcome run() {
@@ -115,6 +121,7 @@ final class SyncRound {
         }
         try {
             step.run(owner, client.get());
+            reached = true;
         } catch (AuthenticationRequiredException e) {
             // The journal keeps everything of this user; the others still sync with their own tokens.
             accounts.markNeedsSignIn(owner);
@@ -196,8 +203,10 @@ final class SyncRound {
             try {
                 Open311Client.Submitted answer = accounts.open311().submit(write, journal.deviceId(), photos);
                 journal.citizenReportAccepted(write, answer.token(), answer.serviceRequestId());
+                reached = true;
             } catch (Open311Client.ReportRejectedException e) {
                 journal.citizenReportRejected(write, e.errors());
+                reached = true;
             } catch (SyncClientException e) {
                 journal.pushInterrupted(writes);
                 throw stop(e);
@@ -256,10 +265,12 @@ final class SyncRound {
             try {
                 Open311Client.Status s = accounts.open311().status(e.getValue().token());
                 journal.applyTracking(e.getKey(), s.status(), s.statusNotes());
+                reached = true;
             } catch (ApiException notFound) {
                 if (notFound.status() != 404) {
                     throw stop(notFound);
                 }
+                reached = true;
             } catch (SyncClientException other) {
                 throw stop(other);
             }

@@ -19,7 +19,7 @@ public final class ServerAddress {
         this(initial, uri -> { });
     }
 
-    /** {@code onChange} is told every accepted new address (the device keeps it for the next start). */
+    /** {@code onChange} is told every accepted address set (the device keeps it for the next start). */
     public ServerAddress(URI initial, Consumer<URI> onChange) {
         this.uri = BaseUriPolicy.check(initial);
         this.onChange = Objects.requireNonNull(onChange, "onChange");
@@ -43,10 +43,10 @@ public final class ServerAddress {
             throw new IllegalArgumentException("Not an address: " + text, e);
         }
         URI accepted = BaseUriPolicy.check(candidate);
-        if (!accepted.equals(uri)) {
-            uri = accepted;
-            onChange.accept(accepted);
-        }
+        uri = accepted;
+        // Told even when unchanged: the address shown at first start came from settings, not from a choice
+        // the device has kept yet.
+        onChange.accept(accepted);
         return accepted;
     }
 }

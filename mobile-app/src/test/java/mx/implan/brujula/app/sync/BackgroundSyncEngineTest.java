@@ -135,6 +135,17 @@ class BackgroundSyncEngineTest {
     }
 
     @Test
+    void aRoundWithNobodyToSyncForClaimsNoLastSync() {
+        server.close(); // nobody signed in and nothing to send: the server is not even asked
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.IDLE);
+        assertThat(after.lastSuccess()).isNull();
+        assertThat(order).isEmpty();
+    }
+
+    @Test
     void onASharedTabletEachPersonsEntriesGoWithTheirOwnToken() {
         accounts.signIn("ana", "x");
         accounts.signIn("beto", "x");

@@ -93,9 +93,9 @@ class SyncEngineIT {
                 device.journal.save(Captures.draft(inspector, local.toBuilder().notes("v2 " + i).build()));
             }
 
-            // A round ends at its first cut connection (the engine then backs off), and about 80 requests must get
-            // through at a 30 % fault rate: the number of rounds needed varies with the seed, so the bound is generous.
-            SyncStatus status = device.syncUntil(s -> s.phase() == SyncStatus.Phase.IDLE && allSynced(device, inspector), 300);
+            // Faults are drawn per chunk read, and a loaded machine reads smaller chunks: more rounds are cut short
+            // there, so the cap is generous (a round costs a fraction of a second); what matters is the end state.
+            SyncStatus status = device.syncUntil(s -> s.phase() == SyncStatus.Phase.IDLE && allSynced(device, inspector), 400);
             System.out.println("FaultyProxy " + proxy.summary());
 
             assertThat(status.phase()).as(proxy.summary()).isEqualTo(SyncStatus.Phase.IDLE);

@@ -56,18 +56,24 @@ public final class SyncBar extends AdaptiveRow implements AutoCloseable {
         SyncStatus s = sync.status();
         ZoneId zone = shell.context().clock().getZone();
         List<String> parts = new ArrayList<>();
-        String phase = t.get("sync." + s.phase().name());
-        if (s.phase() == SyncStatus.Phase.BACKING_OFF && s.nextAttempt() != null) {
-            phase = t.format("sync.retryAt", TIME.format(s.nextAttempt().atZone(zone)));
+        boolean offline = s.phase() == SyncStatus.Phase.OFFLINE;
+        String retry = s.nextAttempt() == null ? null : t.format("sync.retryAt", TIME.format(s.nextAttempt().atZone(zone)));
+        if (s.phase() == SyncStatus.Phase.BACKING_OFF && retry != null) {
+            parts.add(retry);
+        } else {
+            parts.add(t.get("sync." + s.phase().name()));
+            if (offline && retry != null) {
+                parts.add(retry);
+            }
         }
-        parts.add(phase);
         if (s.pending() > 0) {
             parts.add(t.format("sync.pending", s.pending()));
         }
         if (s.lastSuccess() != null) {
             parts.add(t.format("sync.last", TIME.format(s.lastSuccess().atZone(zone))));
         }
-        if (s.lastError() != null && !s.lastError().isBlank()) {
+        // Offline, the engine's reason only repeats "no connection" in more words.
+        if (!offline && s.lastError() != null && !s.lastError().isBlank()) {
             parts.add(s.lastError());
         }
         String line = String.join(" · ", parts);

@@ -27,6 +27,10 @@ import java.util.Locale;
  */
 public final class MapScreen implements Screen {
 
+    /** The map's size on a small phone (360×640 less the app bar and legend): what the first view must fit. */
+    static final double VIEW_WIDTH = 360;
+    static final double VIEW_HEIGHT = 500;
+
     private final Texts t;
     private final BorderPane content = new BorderPane();
     private final ShapesLayer works = new ShapesLayer();
@@ -37,7 +41,12 @@ public final class MapScreen implements Screen {
         List<JournalEntry> entries = shell.context().journal().entries(owner);
         List<AssignedWork> assigned = shell.context().journal().works(owner);
         ObservationText words = new ObservationText(t);
-        MapView map = Maps.view(Maps.centre(entries.stream().map(JournalEntry::local).toList()), 15);
+        // Opens on everything at once: the works assigned may lie across town from today's observations.
+        List<org.locationtech.jts.geom.Geometry> shapes = new java.util.ArrayList<>();
+        entries.forEach(e -> shapes.add(e.local().geometry()));
+        assigned.forEach(w -> shapes.add(w.geometry()));
+        Maps.View view = Maps.fit(shapes, VIEW_WIDTH, VIEW_HEIGHT);
+        MapView map = Maps.view(view.centre(), view.zoom());
         map.setId("map");
         map.setAccessibleText(t.format("map.spoken", entries.size(), assigned.size()));
         for (AssignedWork work : assigned) {

@@ -2,8 +2,8 @@ package mx.implan.brujula.app.ui.map;
 
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
-import mx.implan.brujula.model.observation.Observation;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -40,19 +40,53 @@ public final class Maps {
         return vertices;
     }
 
-    /** Centre of what is shown: the mean of the observations' centroids, or Hermosillo. */
-    public static MapPoint centre(List<Observation> observations) {
-        double lat = 0;
-        double lon = 0;
-        int n = 0;
-        for (Observation o : observations) {
-            if (o.geometry() != null && !o.geometry().isEmpty()) {
-                Coordinate c = o.geometry().getCentroid().getCoordinate();
-                lat += c.y;
-                lon += c.x;
-                n++;
+    /** The closest zoom the overview map opens at (one point, or shapes a few streets apart). */
+    static final double CLOSE_ZOOM = 15;
+    /** The widest: the whole state of Sonora and then some. */
+    static final double WIDE_ZOOM = 6;
+
+    /** Where a map looks: its centre and zoom (256 px tiles: the world is 256·2^zoom px wide). */
+    public record View(MapPoint centre, double zoom) {
+    }
+
+    /**
+     * The view that holds every one of {@code shapes} in a map of about {@code widthPx}×{@code heightPx}, with
+     * a margin for the markers: the centre of their bounding box and the closest whole zoom at which it fits
+     * ({@link #CLOSE_ZOOM} at most). Nothing to show: Hermosillo.
+     */
+    public static View fit(List<Geometry> shapes, double widthPx, double heightPx) {
+        Envelope box = new Envelope();
+        for (Geometry g : shapes) {
+            if (g != null && !g.isEmpty()) {
+                box.expandToInclude(g.getEnvelopeInternal());
             }
         }
-        return n == 0 ? HERMOSILLO : new MapPoint(lat / n, lon / n);
+        if (box.isNull()) {
+            return new View(HERMOSILLO, CLOSE_ZOOM);
+        }
+        double top = mercatorY(box.getMaxY());
+        double bottom = mercatorY(box.getMinY());
+        double centreLat = Math.toDegrees(Math.atan(Math.sinh((top + bottom) / 2)));
+        MapPoint centre = new MapPoint(centreLat, (box.getMinX() + box.getMaxX()) / 2);
+        // Fractions of the world's width and height the box takes; 80 % of the view leaves room for markers.
+        double xSpan = box.getWidth() / 360.0;
+        double ySpan = (top - bottom) / (2 * Math.PI);
+        double zoom = CLOSE_ZOOM;
+        if (xSpan > 0) {
+            zoom = Math.min(zoom, log2(0.8 * widthPx / (256 * xSpan)));
+        }
+        if (ySpan > 0) {
+            zoom = Math.min(zoom, log2(0.8 * heightPx / (256 * ySpan)));
+        }
+        return new View(centre, Math.max(WIDE_ZOOM, Math.floor(zoom)));
+    }
+
+    private static double mercatorY(double latitude) {
+        double phi = Math.toRadians(latitude);
+        return Math.log(Math.tan(Math.PI / 4 + phi / 2));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 }

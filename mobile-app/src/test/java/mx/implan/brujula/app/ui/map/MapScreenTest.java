@@ -36,6 +36,29 @@ class MapScreenTest extends FieldAppTest {
     }
 
     @Test
+    void opensWithEveryObservationAndWorkInView() {
+        // A work across town, 4 km from the observations: the first view still holds it.
+        interact(() -> preview.journal().putWork(new mx.implan.brujula.app.journal.AssignedWork(
+                java.util.UUID.fromString("0193a1e2-0000-7000-8000-0000000000f4"), "OP-2026-099",
+                "Cancha de la Col. Y Griega (ficticia)", "EN_PROCESO",
+                mx.implan.brujula.model.geojson.GeoJson.factory().createPoint(
+                        new org.locationtech.jts.geom.Coordinate(-110.97, 29.11)), null, null, null)));
+        tap("#open-map");
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a pulse lays the markers out
+        WaitForAsyncUtils.waitForFxEvents();
+        MapView map = lookup("#map").queryAs(MapView.class);
+        javafx.geometry.Bounds view = map.localToScene(map.getBoundsInLocal());
+        List<Node> markers = new java.util.ArrayList<>(lookup(".map-work").queryAll());
+        markers.addAll(lookup(".map-entry").queryAll());
+        markers.removeIf(n -> !isInside(n, map));
+        assertThat(markers).hasSize(4 + EntryState.values().length);
+        for (Node n : markers) {
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertThat(view.contains(b.getCenterX(), b.getCenterY())).as(n.getAccessibleText() + " at " + b).isTrue();
+        }
+    }
+
+    @Test
     void tappingAMarkerOpensTheEntry() {
         tap("#open-map");
         Node marker = lookup(".map-entry.state-pending").queryAll().stream()

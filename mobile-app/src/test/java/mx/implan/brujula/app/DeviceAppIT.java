@@ -1,0 +1,153 @@
+package mx.implan.brujula.app;
+
+import mx.implan.brujula.app.journal.EntryState;
+import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.app.sync.BackendProcess;
+import mx.implan.brujula.app.sync.InMemoryTokenStore;
+import mx.implan.brujula.app.sync.RunningBackend;
+import mx.implan.brujula.app.sync.SyncClient;
+import mx.implan.brujula.app.sync.SyncStatus;
+import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
+import mx.implan.brujula.app.ui.fixtures.SampleData;
+import mx.implan.brujula.app.ui.home.HomeScreen;
+import mx.implan.brujula.model.sync.Change;
+import mx.implan.brujula.model.sync.ChangeType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real app end to end: the screens over {@link DeviceContext#open(Path)} (file journal, encrypted accounts,
+ * background sync engine) against the real backend. An inspector signs in on the sign-in screen, captures a risk
+ * point with a photo, syncs, and the server has both.
+ */
+@ExtendWith(RunningBackend.class)
+class DeviceAppIT extends FieldAppTest {
+
+    private static final String PASSWORD = "campo-Hermosillo-2026";
+    private static BackendProcess backend;
+
+    private final Map<String, String> saved = new HashMap<>();
+    private Path storage;
+    private AppContext ctx;
+
+    @BeforeAll
+    static void start(BackendProcess running) {
+        backend = running;
+    }
+
+    @Override
+    protected AppContext context(Path photoDir) {
+        try {
+            storage = Files.createTempDirectory("brujula-device-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SampleData.writePhotos(photoDir);
+        // First start of the app: it proposes the local backend; the inspector types the real address.
+        setProperty("brujula.server", "http://localhost:8080/");
+        setProperty("brujula.photos.dir", photoDir.toString());
+        setProperty("brujula.gps", "29.0729,-110.9559@6");
+        setProperty("brujula.locale", "es-MX");
+        ctx = DeviceContext.open(storage);
+        return ctx;
+    }
+
+    @AfterEach
+    void closeContext() {
+        ctx.sync().close();
+        ((FileJournal) ctx.journal()).close();
+        saved.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    @Test
+    void inspectorSignsInCapturesWithAPhotoAndSyncs() throws Exception {
+        String inspector = backend.createUser("inspector", PASSWORD);
+        type("#server", backend.baseUri().toString());
+        type("#username", inspector);
+        type("#password", PASSWORD);
+        tap("#sign-in");
+        await().atMost(Duration.ofSeconds(20)).until(() -> shell.current() instanceof HomeScreen);
+        // The address typed at sign-in is the one the app keeps for its next start.
+        assertThat(Files.readString(storage.resolve("server"), StandardCharsets.UTF_8).strip())
+                .isEqualTo(backend.baseUri().toString());
+
+        tap("#new-observation");
+        tap("#kind-RISK");
+        tap("#hazard-HUNDIMIENTO");
+        tap("#severity-4");
+        tap("#add-photo");
+        tap("#save");
+        assertThat(shell.current()).isInstanceOf(HomeScreen.class);
+        List<JournalEntry> mine = ctx.journal().entries(inspector);
+        assertThat(mine).hasSize(1);
+        UUID id = mine.get(0).id();
+        String sha = mine.get(0).local().photos().get(0).sha256();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !lookup("#sync-now").queryButton().isDisabled());
+        tap("#sync-now");
+        await().atMost(Duration.ofSeconds(60)).until(() -> ctx.journal().find(id).orElseThrow().state()
+                == EntryState.SYNCED && ctx.sync().status().phase() == SyncStatus.Phase.IDLE);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> lookup("#entries .chip").queryLabeled().getText().equals("sincronizado"));
+        assertThat(lookup("#sync-status").queryLabeled().getText()).startsWith("Al día");
+        screenshot("device-home-synced");
+
+        // What the server holds, asked through its API as the same inspector.
+        SyncClient api = backend.client(new InMemoryTokenStore());
+        api.signIn(inspector, PASSWORD);
+        assertThat(api.hasPhoto(sha)).isTrue();
+        assertThat(api.missingPhotos(List.of(sha))).isEmpty();
+        Map<String, Change> seen = new HashMap<>();
+        api.pullAll(null, 50, c -> {
+            if (c.type() == ChangeType.OBSERVATION) {
+                seen.put(c.id(), c);
+            }
+        });
+        assertThat(seen).containsOnlyKeys(id.toString());
+        String data = seen.get(id.toString()).data().toString();
+        assertThat(data).contains(sha).contains("HUNDIMIENTO");
+        // Stored once, complete (the photo arrived: no INCOMPLETE flag).
+        try (Connection c = backend.database();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT count(*), bool_or('INCOMPLETE' = ANY (flags)) FROM observation WHERE id = ? AND author = ?")) {
+            s.setObject(1, id);
+            s.setString(2, inspector);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getLong(1)).isEqualTo(1);
+                assertThat(r.getBoolean(2)).isFalse();
+            }
+        }
+    }
+
+    private void setProperty(String key, String value) {
+        saved.putIfAbsent(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+}
