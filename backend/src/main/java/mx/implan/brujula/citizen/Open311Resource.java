@@ -150,30 +150,34 @@ public class Open311Resource {
         ObjectNode d = Open311Format.object();
         d.put("service_code", s.code());
         ArrayNode attributes = d.putArray("attributes");
-        ObjectNode severity = attributes.addObject();
-        severity.put("variable", true);
-        severity.put("code", "severity");
-        severity.put("datatype", "singlevaluelist");
-        severity.put("required", false);
-        severity.put("datatype_description", t.of("Entero de 1 (muy baja) a 5 (muy alta); si falta se usa 3",
-                "Integer from 1 (very low) to 5 (very high); 3 when absent"));
-        severity.put("order", 1);
-        severity.put("description", t.of("¿Qué tan grave es?", "How severe is it?"));
+        ObjectNode severity = attribute(attributes, "severity", "singlevaluelist", 1,
+                t.of("Entero de 1 (muy baja) a 5 (muy alta); si falta se usa 3",
+                        "Integer from 1 (very low) to 5 (very high); 3 when absent"),
+                t.of("¿Qué tan grave es?", "How severe is it?"));
         ArrayNode values = severity.putArray("values");
         String[][] names = {{"Muy baja", "Very low"}, {"Baja", "Low"}, {"Media", "Medium"}, {"Alta", "High"}, {"Muy alta", "Very high"}};
         for (int i = 0; i < names.length; i++) {
             values.addObject().put("key", String.valueOf(i + 1)).put("name", t.of(names[i][0], names[i][1]));
         }
-        ObjectNode id = attributes.addObject();
-        id.put("variable", true);
-        id.put("code", "observation_id");
-        id.put("datatype", "string");
-        id.put("required", false);
-        id.put("datatype_description", t.of("UUID creado por la app; reenviar el mismo nunca duplica el reporte",
-                "UUID made by the app; resending it never duplicates the report"));
-        id.put("order", 2);
-        id.put("description", t.of("Identificador del reporte en la app", "The report's id in the app"));
+        attribute(attributes, "observation_id", "string", 2,
+                t.of("UUID creado por la app; reenviar el mismo nunca duplica el reporte",
+                        "UUID made by the app; resending it never duplicates the report"),
+                t.of("Identificador del reporte en la app", "The report's id in the app"));
         return f.single(200, "service_definition", d);
+    }
+
+    /** One optional, variable attribute of a service definition, in the spec's member order. */
+    private static ObjectNode attribute(ArrayNode attributes, String code, String datatype, int order,
+                                        String datatypeDescription, String description) {
+        ObjectNode a = attributes.addObject();
+        a.put("variable", true);
+        a.put("code", code);
+        a.put("datatype", datatype);
+        a.put("required", false);
+        a.put("datatype_description", datatypeDescription);
+        a.put("order", order);
+        a.put("description", description);
+        return a;
     }
 
     @POST
