@@ -42,12 +42,19 @@ public class AttachmentRows {
         }
     }
 
-    /** Inserts the row; false when a concurrent upload of the same bytes inserted it first. */
+    /**
+     * Inserts the row and records {@code actor} as holding the bytes, in one statement (one commit
+     * per upload); false when a concurrent upload of the same bytes inserted the row first.
+     */
     public boolean insert(Stored s, String actor) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO attachment (sha256, media_type, bytes, width, height, created_at, created_by)
-                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")) {
+                     WITH created AS (
+                         INSERT INTO attachment (sha256, media_type, bytes, width, height, created_at, created_by)
+                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING RETURNING sha256),
+                     held AS (
+                         INSERT INTO attachment_holder (sha256, actor) VALUES (?, ?) ON CONFLICT DO NOTHING)
+                     SELECT count(*) FROM created""")) {
             ps.setString(1, s.sha256());
             ps.setString(2, s.mediaType());
             ps.setLong(3, s.bytes());
@@ -55,7 +62,11 @@ public class AttachmentRows {
             ps.setInt(5, s.height());
             ps.setObject(6, s.createdAt());
             ps.setString(7, actor);
-            return ps.executeUpdate() == 1;
+            ps.setString(8, s.sha256());
+            ps.setString(9, actor);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

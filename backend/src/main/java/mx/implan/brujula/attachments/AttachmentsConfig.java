@@ -45,6 +45,10 @@ public interface AttachmentsConfig {
     @WithDefault("PT5M")
     Duration presignExpiry();
 
+    /** Most S3 requests in flight at once (and idle connections kept for reuse). */
+    @WithDefault("64")
+    int maxConnections();
+
     /** Longest side of {@code variant=thumb}, in pixels. */
     @WithDefault("320")
     int thumbSize();

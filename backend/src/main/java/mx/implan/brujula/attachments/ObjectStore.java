@@ -27,6 +27,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import mx.implan.brujula.http.ApiProblem;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -86,7 +88,15 @@ public class ObjectStore {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // The MinIO client's calls go through OkHttp's dispatcher, which runs 5 per host by default:
+        // more concurrent photo reads and writes than that would queue behind one another.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(config.maxConnections());
+        dispatcher.setMaxRequestsPerHost(config.maxConnections());
         http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(config.maxConnections(), 5, TimeUnit.MINUTES))
+                .socketFactory(new NoDelaySockets(config.endpoint().regionMatches(true, 0, "http:", 0, 5)))
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(60, TimeUnit.SECONDS)
                 .writeTimeout(60, TimeUnit.SECONDS)

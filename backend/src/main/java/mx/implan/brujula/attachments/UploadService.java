@@ -104,7 +104,6 @@ public class UploadService {
         AttachmentRows.Stored stored = new AttachmentRows.Stored(sha256, verified.format().mediaType(), verified.bytes(),
                 verified.size().width(), verified.size().height(), OffsetDateTime.now(ZoneOffset.UTC));
         boolean created = rows.insert(stored, actor.name());
-        rows.holds(sha256, actor.name());
         uploadedBytes.increment(verified.bytes());
         if (created) {
             incomplete.photoArrived(sha256, actor.name());

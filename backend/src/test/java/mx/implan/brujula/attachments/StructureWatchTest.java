@@ -66,4 +66,27 @@ class StructureWatchTest {
         assertThat(watch.broken()).isTrue();
         assertThat(watch.complete()).isFalse();
     }
+
+    @Test
+    void theWordAtATimeScanFindsTheFirstFFWhereverItIs() {
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int k = 0; k < b.length; k++) {
+                // mostly bytes near 0xFF (0xFE, 0x7F, 0x80…) that a wrong bit trick would confuse with it
+                int[] near = {0xFE, 0x7F, 0x80, 0xEF, 0x00, 0x01, random.nextInt(256)};
+                b[k] = (byte) near[random.nextInt(near.length)];
+            }
+            if (b.length > 0 && random.nextInt(3) > 0) {
+                b[random.nextInt(b.length)] = (byte) 0xFF;
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+            int end = from + random.nextInt(b.length - from + 1);
+            int expected = from;
+            while (expected < end && b[expected] != (byte) 0xFF) {
+                expected++;
+            }
+            assertThat(StructureWatch.nextFF(b, from, end)).as("case %d", n).isEqualTo(expected);
+        }
+    }
 }
