@@ -17,7 +17,6 @@ import mx.implan.brujula.observations.ObservationStore;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,7 +79,7 @@ public class SyncConflicts {
             Observation base = ObservationRevisionEntity.find(row.id, conflict.baseRev)
                     .map(r -> ObservationMapper.fromJson(r.doc)).orElse(before);
             MergeResult merge = ThreeWayMerge.merge(base, before, mine);
-            Observation resolved = overlay(merge.merged(), mine, merge.conflictingFields());
+            Observation resolved = ThreeWayMerge.overlay(merge.merged(), mine, merge.conflictingFields());
             ObservationMapper.copyDeviceFields(resolved, row);
             row.contentHash = ContentHash.of(resolved);
             after = store.update(row, actor.name(), null, ObservationStore.RESOLUTION);
@@ -100,33 +99,5 @@ public class SyncConflicts {
         conflict.resolution = resolution;
         audit.record(actor, "conflict.close", "sync_conflict", conflict.id.toString(), null,
                 Map.of("observationId", conflict.observationId.toString(), "resolution", resolution));
-    }
-
-    /** Takes {@code mine}'s value for each named field ({@code notes}, {@code attributes.severity}…). */
-    static Observation overlay(Observation merged, Observation mine, List<String> fields) {
-        Observation.Builder b = merged.toBuilder();
-        Map<String, Object> attributes = new LinkedHashMap<>(merged.attributesOrEmpty());
-        for (String field : fields) {
-            switch (field) {
-                case "geometry" -> b.geometry(mine.geometry());
-                case "accuracyM" -> b.accuracyM(mine.accuracyM());
-                case "capturedAt" -> b.capturedAt(mine.capturedAt());
-                case "capturedAtPrecision" -> b.capturedAtPrecision(mine.capturedAtPrecision());
-                case "notes" -> b.notes(mine.notes());
-                case "photos" -> b.photos(mine.photos());
-                default -> {
-                    if (field.startsWith("attributes.")) {
-                        String key = field.substring("attributes.".length());
-                        Object value = mine.attributesOrEmpty().get(key);
-                        if (value == null) {
-                            attributes.remove(key);
-                        } else {
-                            attributes.put(key, value);
-                        }
-                    }
-                }
-            }
-        }
-        return b.attributes(attributes).build();
     }
 }
