@@ -220,8 +220,7 @@ public class UploadService {
     }
 
     static ApiProblem tooLarge(long max) {
-        return new ApiProblem(413, "PAYLOAD_TOO_LARGE", "Content Too Large", "The request exceeds the limit ({0})",
-                "maxBytes = " + max).with("maxBytes", max);
+        return ApiProblem.tooLarge("maxBytes", max);
     }
 
     private static void delete(Path file) {

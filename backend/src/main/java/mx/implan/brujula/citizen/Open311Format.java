@@ -68,10 +68,17 @@ public enum Open311Format {
     }
 
     public Response error(int status, String description) {
+        return Response.status(status).type(mediaType).entity(errorBody(status, description)).build();
+    }
+
+    /** The spec's error document: {@code [{"code": …, "description": …}]} or {@code <errors><error>…}. */
+    public String errorBody(int status, String description) {
         ObjectNode error = object();
         error.put("code", status);
         error.put("description", description);
-        return list(status, "errors", List.of(error));
+        ArrayNode errors = array();
+        errors.add(error);
+        return render("errors", errors);
     }
 
     public String render(String root, JsonNode document) {

@@ -54,6 +54,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, code, "Conflict", fallbackDetail, args);
     }
 
+    /** 413: a body over {@code limit} (named in the detail and as an extension member), e.g. {@code maxBytes}. */
+    public static ApiProblem tooLarge(String limit, long value) {
+        return new ApiProblem(413, "PAYLOAD_TOO_LARGE", "Content Too Large", "The request exceeds the limit ({0})",
+                limit + " = " + value).with(limit, value);
+    }
+
     public static ApiProblem validation(List<FieldError> errors) {
         return new ApiProblem(422, "VALIDATION_FAILED", "Unprocessable Content", "The request has invalid fields", errors);
     }

@@ -65,7 +65,7 @@ public class SyncResource {
     public PushResponse push(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
         if (bytes.length > config.maxBytes()) {
-            throw tooLarge("maxBytes", config.maxBytes());
+            throw ApiProblem.tooLarge("maxBytes", config.maxBytes());
         }
         JsonNode root = JSON.readTree(bytes);
         Locale locale = RequestLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
@@ -76,7 +76,7 @@ public class SyncResource {
         }
         JsonNode items = root.get("items");
         if (items.size() > config.maxItems()) {
-            throw tooLarge("maxItems", config.maxItems());
+            throw ApiProblem.tooLarge("maxItems", config.maxItems());
         }
         List<JsonNode> list = new ArrayList<>(items.size());
         items.forEach(list::add);
@@ -101,10 +101,5 @@ public class SyncResource {
 
     private Locale locale() {
         return RequestLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-    }
-
-    private static ApiProblem tooLarge(String limit, long value) {
-        return new ApiProblem(413, "PAYLOAD_TOO_LARGE", "Content Too Large", "The request exceeds the limit ({0})",
-                limit + " = " + value).with(limit, value);
     }
 }
