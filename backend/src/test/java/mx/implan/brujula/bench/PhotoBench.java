@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class PhotoBench {
             .writeTimeout(Duration.ofSeconds(60)).build();
 
     /** One way of putting a photo into the bucket. */
-    private record Path(String name, Upload upload) {
+    private record UploadPath(String name, Upload upload) {
     }
 
     /** CPU seconds spent by each process during one timed phase. */
@@ -55,7 +56,7 @@ public final class PhotoBench {
     }
 
     public static void main(String[] args) throws Exception {
-        java.nio.file.Path jar = java.nio.file.Path.of(args[0]);
+        Path jar = Path.of(args[0]);
         int total = Integer.parseInt(args.length > 1 ? args[1] : "200");
         int clients = Integer.parseInt(args.length > 2 ? args[2] : "4");
         String heap = args.length > 3 ? args[3] : "256m";
@@ -90,17 +91,17 @@ public final class PhotoBench {
                     .filter(p -> p.info().commandLine().map(c -> c.contains("s3proxy")).orElse(false)).findFirst();
             ProcessHandle backendProcess = ProcessHandle.of(backend.pid()).orElseThrow();
 
-            List<Path> paths = List.of(
-                    new Path("API (PUT /api/v1/attachments)", b -> api(base, token, b)),
-                    new Path("direct S3 (MinIO putObject)", b -> direct(s3, bucket, "bench-direct/", b)),
-                    new Path("direct S3 (presigned PUT)", b -> presigned(s3, bucket, "bench-presigned/", b)));
+            List<UploadPath> paths = List.of(
+                    new UploadPath("API (PUT /api/v1/attachments)", b -> api(base, token, b)),
+                    new UploadPath("direct S3 (MinIO putObject)", b -> direct(s3, bucket, "bench-direct/", b)),
+                    new UploadPath("direct S3 (presigned PUT)", b -> presigned(s3, bucket, "bench-presigned/", b)));
 
             // Warm-up: many small photos run the per-request code (authentication, the attachment row,
             // the S3 request) through the JIT's thresholds; then rounds of large ones on every path
             // until the API's rate is steady (within 5 % of the round before, at most 8 rounds).
             LargeJpegs small = new LargeJpegs(160, 120, 7);
             StringBuilder warmed = new StringBuilder();
-            for (Path path : paths) {
+            for (UploadPath path : paths) {
                 double seconds = timed(warm, clients, i -> small.copy(run + "-warm", i), path.upload());
                 warmed.append(String.format(" %s %.1f s;", path.name(), seconds));
                 ScratchBucket.empty(bucket);
