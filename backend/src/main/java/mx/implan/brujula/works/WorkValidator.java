@@ -107,6 +107,10 @@ public final class WorkValidator {
             return null;
         }
         String s = n.asText().strip();
+        if (s.indexOf('\u0000') >= 0) {
+            issues.add(new Issue(d.field(key), "INVALID_CHARACTER", "Contains a NUL character (U+0000)"));
+            return null;
+        }
         if (s.codePointCount(0, s.length()) > max) {
             issues.add(new Issue(d.field(key), "TOO_LONG", "Longer than " + max + " characters", String.valueOf(max)));
             return null;
@@ -122,6 +126,10 @@ public final class WorkValidator {
         String field = d.field(WorkDraft.BUDGET);
         BigDecimal value;
         if (n.isNumber()) {
+            if (!Double.isFinite(n.doubleValue()) && !n.isBigDecimal()) {
+                issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+                return null;
+            }
             value = n.decimalValue();
         } else if (n.isTextual()) {
             String s = n.asText().strip();
@@ -292,7 +300,8 @@ public final class WorkValidator {
         try {
             g = new WKTReader(GeoJson.factory()).read(d.value(WorkDraft.WKT).asText().strip());
         } catch (ParseException | IllegalArgumentException e) {
-            issues.add(new Issue(field, "WKT_INVALID", "Not valid WKT: " + e.getMessage(), String.valueOf(e.getMessage())));
+            // The parser's own text is English and names its internals: the field and code say enough.
+            issues.add(new Issue(field, "WKT_INVALID", "Not valid WKT (e.g. POINT (-110.96 29.07))"));
             return null;
         }
         return check(g, field, null, issues);
@@ -344,12 +353,20 @@ public final class WorkValidator {
                 // Same codes as shared-model's observation geometry checks, so clients see one vocabulary.
                 boolean crossing = error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
                         || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION;
+                String near = near(error);
                 issues.add(new Issue(field, crossing ? "SELF_INTERSECTION" : "INVALID_GEOMETRY",
-                        "Invalid geometry: " + error.getMessage(), error.getMessage()));
+                        "Invalid geometry near " + near, near));
                 return null;
             }
         }
         return to2d(g);
+    }
+
+    /** Where a topology error is, as {@code lon lat} (the library's own description is not shown). */
+    private static String near(TopologyValidationError error) {
+        Coordinate c = error.getCoordinate();
+        return c == null ? "?" : BigDecimal.valueOf(c.getX()).stripTrailingZeros().toPlainString() + " "
+                + BigDecimal.valueOf(c.getY()).stripTrailingZeros().toPlainString();
     }
 
     private static boolean checkRanges(Geometry g, String field, String coordinatesPath, List<Issue> issues) {
