@@ -43,6 +43,9 @@ public final class WorkValidator {
     public static final int MAX_DESCRIPTION = 4_000;
     /** numeric(16,2): 14 integer digits. */
     static final BigDecimal MAX_BUDGET = new BigDecimal("99999999999999.99");
+    private static final BigDecimal HALF_CENTAVO = new BigDecimal("0.005");
+    /** Longest budget text read: a spreadsheet's "$ 99,999,999,999,999.99" with room to spare. */
+    private static final int MAX_BUDGET_TEXT = 40;
     static final Set<String> GEOMETRY_TYPES = Set.of("Point", "LineString", "Polygon");
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
@@ -133,6 +136,10 @@ public final class WorkValidator {
             value = n.decimalValue();
         } else if (n.isTextual()) {
             String s = n.asText().strip();
+            if (s.length() > MAX_BUDGET_TEXT) {
+                issues.add(new Issue(field, "TOO_LARGE", "Too large"));
+                return null;
+            }
             if (s.startsWith("$")) {
                 s = s.substring(1).strip();
             }
@@ -153,13 +160,16 @@ public final class WorkValidator {
             issues.add(new Issue(field, "NEGATIVE", "Must not be negative"));
             return null;
         }
-        // Centavos are the smallest unit of the column; more decimals are rounded, not refused.
-        value = value.setScale(2, RoundingMode.HALF_UP);
+        // Compared before rounding: rounding 1e999999999 (or 1e-999999999) would expand it digit by digit.
         if (value.compareTo(MAX_BUDGET) > 0) {
             issues.add(new Issue(field, "TOO_LARGE", "Too large"));
             return null;
         }
-        return value;
+        if (value.compareTo(HALF_CENTAVO) < 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        // Centavos are the smallest unit of the column; more decimals are rounded, not refused.
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static LocalDate date(WorkDraft d, String key, List<Issue> issues) {
@@ -362,11 +372,14 @@ public final class WorkValidator {
         return to2d(g);
     }
 
-    /** Where a topology error is, as {@code lon lat} (the library's own description is not shown). */
+    /** Where a topology error is, as {@code lon lat} to 6 decimals (the library's own description is not shown). */
     private static String near(TopologyValidationError error) {
         Coordinate c = error.getCoordinate();
-        return c == null ? "?" : BigDecimal.valueOf(c.getX()).stripTrailingZeros().toPlainString() + " "
-                + BigDecimal.valueOf(c.getY()).stripTrailingZeros().toPlainString();
+        return c == null ? "?" : degrees(c.getX()) + " " + degrees(c.getY());
+    }
+
+    private static String degrees(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static boolean checkRanges(Geometry g, String field, String coordinatesPath, List<Issue> issues) {

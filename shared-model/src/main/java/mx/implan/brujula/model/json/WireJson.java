@@ -22,9 +22,8 @@ import mx.implan.brujula.model.geojson.GeoJsonModule;
  * <p>Parsing is strict so that a client's bug shows instead of being guessed around: one JSON text
  * in UTF-8 without a byte order mark, nothing after it, no key twice in an object, no scalar
  * converted into another type ({@code 12345678901} is not a password, {@code "false"} is not a
- * boolean, {@code 1.5} is not an integer, {@code 0} is not an enum), no U+0000 in a string, and
- * bounded sizes ({@link #MAX_NESTING_DEPTH}, {@link #MAX_NUMBER_LENGTH}, {@link #MAX_NAME_LENGTH}).
- * What stays lenient is what a newer peer may legitimately send: unknown fields (always) and
+ * boolean, {@code 1.5} is not an integer, {@code 0} is not an enum), and bounded sizes
+ * ({@link #MAX_NESTING_DEPTH}, {@link #MAX_NUMBER_LENGTH}, {@link #MAX_NAME_LENGTH}). What stays lenient is what a newer peer may legitimately send: unknown fields (always) and
  * unknown enum values ({@link #lenient()}).
  */
 public final class WireJson {
@@ -46,7 +45,7 @@ public final class WireJson {
      */
     public static ObjectMapper strict() {
         ObjectMapper mapper = new ObjectMapper();
-        configure(mapper);
+        wire(mapper);
         mapper.getFactory().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
         return mapper;
     }
@@ -59,13 +58,19 @@ public final class WireJson {
     }
 
     /**
-     * Applies the wire modules and the strict parsing to an existing mapper (e.g. the one a REST layer
-     * reads request bodies with). Unlike {@link #strict()}, NaN and Infinity are not JSON here.
+     * Applies the wire modules and the strict parsing to an existing mapper that reads request bodies
+     * (the REST layer's). Unlike {@link #strict()}, NaN and Infinity are not JSON here, and a string
+     * with U+0000 is refused as it is bound (observation items are checked by the validator instead,
+     * per item).
      */
     public static void configure(ObjectMapper mapper) {
+        wire(mapper);
+        mapper.registerModule(new SimpleModule("wire-strings").addDeserializer(String.class, new NoNulStrings()));
+    }
+
+    private static void wire(ObjectMapper mapper) {
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(new GeoJsonModule());
-        mapper.registerModule(new SimpleModule("wire-strings").addDeserializer(String.class, new NoNulStrings()));
         // ISO-8601 strings, keeping the offset the device wrote (the device's local time is information).
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS);

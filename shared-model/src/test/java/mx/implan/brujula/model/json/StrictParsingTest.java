@@ -93,10 +93,12 @@ class StrictParsingTest {
     }
 
     @Test
-    void aNulCharacterInAStringIsRefusedWithItsPath() {
-        assertThatThrownBy(() -> rest.readValue("{\"username\":\"ana\",\"password\":\"abcdefghij\\u0000k\"}", TokenRequest.class))
+    void aNulCharacterInARequestStringIsRefusedWithItsPathWhileDeviceInputLeavesItToTheValidator() throws Exception {
+        String body = "{\"username\":\"ana\",\"password\":\"abcdefghij\\u0000k\"}";
+        assertThatThrownBy(() -> rest.readValue(body, TokenRequest.class))
                 .isInstanceOfSatisfying(NulCharacterException.class,
                         e -> assertThat(e.getPath()).extracting(r -> r.getFieldName()).containsExactly("password"));
+        assertThat(strict.readValue(body, TokenRequest.class).password()).contains("\u0000");
     }
 
     @Test
