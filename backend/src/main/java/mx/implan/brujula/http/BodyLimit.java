@@ -20,8 +20,9 @@ import java.util.Locale;
  * declares its own as a {@link Route} bean (the push its {@code maxBytes}); other JSON bodies under
  * {@code /api/} have {@code brujula.http.max-json-body}; everything else the HTTP layer's
  * {@code quarkus.http.limits.max-body-size}, which Quarkus alone would refuse with a bare 413. A
- * client that sends {@code Expect: 100-continue} learns it before sending the body. Chunked bodies
- * (no length) are counted as they arrive, by the endpoint or by Quarkus.
+ * client that sends {@code Expect: 100-continue} learns it before sending the body; one that sends
+ * anyway finds the answer after its body (read and discarded, up to the HTTP layer's limit, never
+ * parsed). Chunked bodies (no length) are counted as they arrive, by the endpoint or by Quarkus.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -66,10 +67,15 @@ public class BodyLimit {
         List<Route> own = routes.stream().toList();
         router.route().order(ROUTE_ORDER).handler(ctx -> {
             long length = contentLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
-            // The HTTP layer's limit first: a body over it is named by it, whatever the route.
-            Limit limit = length > max() ? new Limit(MAX_BODY_BYTES, max()) : limitOf(ctx.request(), own);
+            if (length > max()) {
+                // Over the HTTP layer's limit, whatever the route: not a byte of it is read.
+                refusals.refuse(ctx, ApiProblem.tooLarge(MAX_BODY_BYTES, max()));
+                return;
+            }
+            Limit limit = limitOf(ctx.request(), own);
             if (length > limit.max()) {
-                refusals.refuse(ctx, ApiProblem.tooLarge(limit.name(), limit.max()));
+                // Answered at once, then the body is let through unread so the client reaches the answer.
+                refusals.refuseAfterBody(ctx, ApiProblem.tooLarge(limit.name(), limit.max()));
                 return;
             }
             ctx.next();

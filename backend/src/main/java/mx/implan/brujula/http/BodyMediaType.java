@@ -1,25 +1,30 @@
 package mx.implan.brujula.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * A body sent to {@code /api/} must say what it is: without {@code Content-Type} it is refused with
  * 415 {@code CONTENT_TYPE_REQUIRED} rather than guessed at; a JSON body declared in a charset other
- * than UTF-8 (the only encoding of JSON, RFC 8259) with 415 {@code UNSUPPORTED_CHARSET}. Which
- * types a route accepts is its {@code @Consumes}: anything else is 415 {@code UNSUPPORTED_MEDIA_TYPE}.
+ * than UTF-8 (the only encoding of JSON, RFC 8259) with 415 {@code UNSUPPORTED_CHARSET} — unless the
+ * route takes the raw bytes and finds their encoding itself (the catalogue import reads UTF-8 or
+ * Windows-1252 whatever is declared). Which types a route accepts is its {@code @Consumes}: anything
+ * else is 415 {@code UNSUPPORTED_MEDIA_TYPE}.
  */
 public class BodyMediaType {
 
-    @ServerRequestFilter(preMatching = true)
-    public Optional<Response> check(ContainerRequestContext request) {
+    @ServerRequestFilter
+    public Optional<Response> check(ContainerRequestContext request, ResourceInfo route) {
         String path = request.getUriInfo().getPath();
         if (path == null || !path.startsWith("/api/") || !hasBody(request)) {
             return Optional.empty();
@@ -29,7 +34,7 @@ public class BodyMediaType {
         if (contentType == null || contentType.isBlank()) {
             problem = new ApiProblem(415, "CONTENT_TYPE_REQUIRED", "Unsupported Media Type",
                     "The request has a body but no Content-Type");
-        } else if (BodyLimit.isJson(contentType)) {
+        } else if (BodyLimit.isJson(contentType) && !readsRawBytes(route)) {
             String charset = charset(contentType);
             if (charset != null && !isUtf8(charset)) {
                 problem = new ApiProblem(415, "UNSUPPORTED_CHARSET", "Unsupported Media Type",
@@ -38,6 +43,11 @@ public class BodyMediaType {
         }
         return Optional.ofNullable(problem).map(p -> ProblemResponses.toResponse(p,
                 RequestLocale.from(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)), path));
+    }
+
+    private static boolean readsRawBytes(ResourceInfo route) {
+        Method method = route == null ? null : route.getResourceMethod();
+        return method != null && Arrays.asList(method.getParameterTypes()).contains(byte[].class);
     }
 
     private static boolean hasBody(ContainerRequestContext request) {

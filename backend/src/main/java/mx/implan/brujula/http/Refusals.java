@@ -2,7 +2,9 @@ package mx.implan.brujula.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
@@ -32,17 +34,42 @@ public class Refusals {
 
     /** Sends {@code problem} and closes the connection once it is written; nothing if an answer was already started. */
     public void refuse(RoutingContext ctx, ApiProblem problem) {
+        // Closing after the write stops a body still on its way (the only way to stop it).
+        send(ctx, problem).onComplete(sent -> ctx.request().connection().close());
+    }
+
+    /**
+     * Sends {@code problem}, then reads and discards the rest of the body before closing, so that a
+     * client that writes its whole body before reading (most libraries, the app's included) gets the
+     * answer instead of a broken pipe. A client that sent {@code Expect: 100-continue} is waiting for
+     * a go-ahead that will not come: its connection is closed at once.
+     */
+    public void refuseAfterBody(RoutingContext ctx, ApiProblem problem) {
+        HttpServerRequest request = ctx.request();
+        boolean waitsForGoAhead = "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
+        send(ctx, problem).onComplete(sent -> {
+            if (waitsForGoAhead || request.isEnded()) {
+                request.connection().close();
+                return;
+            }
+            request.handler(discarded -> { })
+                    .exceptionHandler(failed -> request.connection().close())
+                    .endHandler(end -> request.connection().close())
+                    .resume();
+        });
+    }
+
+    private Future<Void> send(RoutingContext ctx, ApiProblem problem) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten() || response.ended() || response.closed()) {
-            return;
+            return Future.succeededFuture();
         }
         RefusalFormat.Refusal refusal = render(ctx, problem);
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, refusal.contentType())
                 .putHeader(HttpHeaders.CONNECTION, "close");
         problem.headers().forEach(response::putHeader);
-        // Closing after the write stops a body still on its way (the only way to stop it).
-        response.end(refusal.body()).onComplete(sent -> ctx.request().connection().close());
+        return response.end(refusal.body());
     }
 
     /** The answer to {@code problem} in the format of the request's path, without sending it. */

@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every JSON endpoint of authentication, accounts, assignments and works refuses the bodies that
+ * Every JSON endpoint of authentication, accounts, assignments and works (and, through the same
+ * parser, conflict resolution, photo moderation and contact rectification) refuses the bodies that
  * lenient parsing used to accept or turn into a 500 — a key given twice, content after the value,
  * a BOM, UTF-16, NaN, a number where text belongs, "false" where a boolean belongs, U+0000, deep
  * nesting, the wrong shape — with a 4xx problem naming the field by its JSON path, no Java class
@@ -65,7 +67,12 @@ class StrictJsonTest {
                 new Endpoint("POST", "/api/v1/admin/users/" + someone.id + "/password", "{\"password\":\"otra-clave-12\"}"),
                 new Endpoint("PUT", "/api/v1/admin/users/" + someone.id + "/zones", "{\"zones\":[]}"),
                 new Endpoint("POST", "/api/v1/works", "{\"code\":\"STRICT-1\",\"name\":\"Obra\","
-                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-110.96,29.07]}}"));
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-110.96,29.07]}}"),
+                // Other features' bodies go through the same parser: the fix is the parser's, not the endpoints'.
+                new Endpoint("POST", "/api/v1/conflicts/" + UUID.randomUUID() + "/resolution", "{\"resolution\":\"TAKE_SERVER\"}"),
+                new Endpoint("POST", "/api/v1/moderation/photos/" + "a".repeat(64) + "/decision",
+                        "{\"decision\":\"APPROVED\",\"reason\":\"ok\"}"),
+                new Endpoint("PATCH", "/api/v1/citizen-contacts/" + UUID.randomUUID(), "{\"email\":\"ana@example.mx\"}"));
     }
 
     /** The first member of a valid body, given twice. */
