@@ -1,12 +1,12 @@
 package mx.implan.brujula.app;
 
+import mx.implan.brujula.app.api.InMemoryTokenStore;
+import mx.implan.brujula.app.api.SyncClient;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.FileJournal;
 import mx.implan.brujula.app.journal.JournalEntry;
 import mx.implan.brujula.app.sync.BackendProcess;
-import mx.implan.brujula.app.sync.InMemoryTokenStore;
 import mx.implan.brujula.app.sync.RunningBackend;
-import mx.implan.brujula.app.sync.SyncClient;
 import mx.implan.brujula.app.sync.SyncStatus;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;
@@ -34,6 +34,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import mx.implan.brujula.app.ui.AppContext;
 
 /**
  * The real app end to end: the screens over {@link DeviceContext#open(Path)} (file journal, encrypted accounts,

@@ -27,6 +27,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import mx.implan.brujula.app.ui.AppContext;
 
 /**
  * The real app on a device with no connection: the context {@link DeviceContext#open(Path)} builds (file journal,

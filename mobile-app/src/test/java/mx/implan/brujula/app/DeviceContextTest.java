@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import mx.implan.brujula.app.ui.AppContext;
 
 /** What the device keeps between starts besides the journal: its id and the server chosen at sign-in. */
 class DeviceContextTest {

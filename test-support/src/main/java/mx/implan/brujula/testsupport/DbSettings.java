@@ -1,20 +1,24 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where the local PostGIS server is: environment first ({@code BRUJULA_DB_*}, as the project scripts export
  * them), then the file the scripts write when they find or start the server
  * ({@code ~/.local/state/brujula/db.env}), then the defaults (127.0.0.1:5432, user postgres, no password).
  */
-record DbSettings(String host, int port, String user, String password) {
+public record DbSettings(String host, int port, String user, String password) {
 
-    static DbSettings discover() {
+    public static DbSettings discover() {
         Map<String, String> file = stateFile();
         return new DbSettings(
                 setting("BRUJULA_DB_HOST", file, "127.0.0.1"),
@@ -52,6 +56,16 @@ record DbSettings(String host, int port, String user, String password) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return values;
+    }
+
+    /** A connection to {@code database} on this server. */
+    public Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (!password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, props);
     }
 
     /** Never print the password (a record would), e.g. in a failure message. */

@@ -1,4 +1,8 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.accounts;
+
+import mx.implan.brujula.app.api.AuthenticationRequiredException;
+import mx.implan.brujula.app.api.ServerUnavailableException;
+import mx.implan.brujula.app.api.TransportException;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +19,7 @@ public interface Accounts {
      *
      * @throws AuthenticationRequiredException wrong username or password
      * @throws TransportException              server not reachable
+     * @throws ServerUnavailableException       the server cannot serve now (503); try again later
      */
     Account signIn(String username, String password);
 

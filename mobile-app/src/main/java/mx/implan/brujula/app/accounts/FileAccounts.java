@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.accounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,10 +17,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import mx.implan.brujula.app.api.ApiException;
+import mx.implan.brujula.app.api.AuthTokens;
+import mx.implan.brujula.app.api.AuthenticationRequiredException;
+import mx.implan.brujula.app.api.BaseUriPolicy;
+import mx.implan.brujula.app.api.InMemoryTokenStore;
+import mx.implan.brujula.app.api.Open311Client;
+import mx.implan.brujula.app.api.SignedIn;
+import mx.implan.brujula.app.api.SyncClient;
+import mx.implan.brujula.app.api.Timeouts;
+import mx.implan.brujula.app.api.TokenStore;
 import mx.implan.brujula.app.storage.AtomicFiles;
 import mx.implan.brujula.model.ClientVersion;
 import mx.implan.brujula.model.json.WireJson;
@@ -32,7 +42,7 @@ import mx.implan.brujula.model.json.WireJson;
  * refresh), and then the account stays known with {@link #needsSignIn(String)} true, so its journal entries
  * wait for that person, never for whoever holds the tablet now.
  */
-public final class FileAccounts implements Accounts {
+public final class FileAccounts implements Accounts, DeviceSessions {
 
     private static final System.Logger LOG = System.getLogger(FileAccounts.class.getName());
     private static final String SUFFIX = ".session";
@@ -168,9 +178,9 @@ public final class FileAccounts implements Accounts {
             }
             throw e;
         }
-        Account who = probe.me();
+        SignedIn who = probe.me();
         Account account = new Account(who.username(), who.role() == null ? null : who.role().toUpperCase(Locale.ROOT),
-                who.name());
+                who.displayName());
         AuthTokens tokens = fresh.get().orElseThrow();
         synchronized (this) {
             write(new StoredSession(account.username(), account.role(), account.name(), null, null, null, false)
@@ -230,7 +240,7 @@ public final class FileAccounts implements Accounts {
         return s == null || s.needsSignIn() || s.tokens().isEmpty();
     }
 
-    /** The client that pushes {@code username}'s entries with their own token; empty when they must sign in. */
+    @Override
     public Optional<SyncClient> client(String username) {
         if (needsSignIn(username)) {
             return Optional.empty();
@@ -240,7 +250,7 @@ public final class FileAccounts implements Accounts {
                 ? existing : new SyncClient(now, version, locale, new SessionTokens(u), clock, timeouts)));
     }
 
-    /** Anonymous citizen reports (no account). */
+    @Override
     public Open311Client open311() {
         Open311Client client = open311;
         URI now = server();
@@ -251,7 +261,7 @@ public final class FileAccounts implements Accounts {
         return client;
     }
 
-    /** The server refused {@code username}'s session: keep the account and its journal, ask them to sign in. */
+    @Override
     public void markNeedsSignIn(String username) {
         StoredSession s = sessions.get(username);
         if (s == null || s.needsSignIn()) {
@@ -264,7 +274,7 @@ public final class FileAccounts implements Accounts {
         changed();
     }
 
-    /** Called (on any thread) after a sign-in, sign-out, switch or ended session. */
+    @Override
     public AutoCloseable onChange(Runnable listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -274,8 +284,8 @@ public final class FileAccounts implements Accounts {
         return BaseUriPolicy.check(server.get());
     }
 
-    /** The language of server messages and of the sync status texts. */
-    java.util.Locale locale() {
+    @Override
+    public Locale locale() {
         return locale;
     }
 

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.accounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,9 +145,18 @@ final class ApiTransport {
         return problems.parse(reply);
     }
 
-    /** The exception for an error answer; 426 gets its own type because no retry can fix it. */
+    /**
+     * The exception for an error answer; 426 gets its own type because no retry can fix it, 503 because only
+     * waiting (as long as {@code Retry-After} says) does.
+     */
     ApiException error(Reply reply) {
         Problem problem = problem(reply);
-        return reply.status() == 426 ? new ClientTooOldException(problem) : new ApiException(problem);
+        return switch (reply.status()) {
+            case 426 -> new ClientTooOldException(problem);
+            case 503 -> new ServerUnavailableException(problem, ServerUnavailableException.parseRetryAfter(
+                    reply.headers() == null ? null : reply.headers().firstValue("Retry-After").orElse(null),
+                    java.time.Instant.now()));
+            default -> new ApiException(problem);
+        };
     }
 }

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 /**
  * The user has to sign in (again): the client holds no tokens, or the server refused the refresh token

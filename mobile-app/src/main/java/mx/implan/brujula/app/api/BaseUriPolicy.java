@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import java.net.InetAddress;
 import java.net.URI;

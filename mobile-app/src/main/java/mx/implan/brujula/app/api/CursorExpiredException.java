@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 /**
  * 410 on pull: the cursor belongs to a sync epoch the server no longer has (e.g. after a restore). The caller

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

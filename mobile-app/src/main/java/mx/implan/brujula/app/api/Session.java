@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import java.net.http.HttpRequest;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -164,14 +164,14 @@ public final class SyncClient {
      *
      * @throws AuthenticationRequiredException when the session cannot be renewed
      */
-    public Account me() {
+    public SignedIn me() {
         Reply reply = session.send(token -> transport.get("api/v1/auth/me", token));
         com.fasterxml.jackson.databind.JsonNode me = transport.read(reply, com.fasterxml.jackson.databind.JsonNode.class);
         String username = me.path("username").asText(null);
         if (username == null) {
             throw new UnexpectedResponseException("The server did not say who is signed in");
         }
-        return new Account(username, me.path("role").asText(null), me.path("displayName").asText(username));
+        return new SignedIn(username, me.path("role").asText(null), me.path("displayName").asText(username));
     }
 
     /**

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 /**
  * Base of everything {@link SyncClient} throws. Unchecked, and split by what the caller should do:

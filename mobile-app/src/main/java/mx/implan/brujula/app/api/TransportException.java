@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 /**
  * No usable answer arrived: no network, connection refused or reset, timeout, or the calling thread was

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 /**
  * The server answered, but not as the contract says (unreadable JSON, a result count that does not match

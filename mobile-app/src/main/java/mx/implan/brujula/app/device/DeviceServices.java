@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.ui.device;
+package mx.implan.brujula.app.device;
 
 import com.gluonhq.attach.display.DisplayService;
 import com.gluonhq.attach.lifecycle.LifecycleEvent;
@@ -7,6 +7,7 @@ import com.gluonhq.attach.pictures.PicturesService;
 import com.gluonhq.attach.position.PositionService;
 import com.gluonhq.attach.storage.StorageService;
 import com.gluonhq.attach.util.Services;
+import mx.implan.brujula.app.journal.Thumbnailer;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -51,6 +52,19 @@ public final class DeviceServices {
         }
         return Services.get(StorageService.class).flatMap(StorageService::getPrivateStorage).map(File::toPath)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".brujula"));
+    }
+
+    /**
+     * How thumbnails of photos that leave the device are made: ImageIO where the platform has it (desktops);
+     * none on a phone build without {@code java.desktop} (the lists then show numbered placeholders).
+     */
+    public static Thumbnailer thumbnails() {
+        try {
+            Class.forName("javax.imageio.ImageIO", false, DeviceServices.class.getClassLoader());
+            return new ImageThumbnails();
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return Thumbnailer.NONE;
+        }
     }
 
     /** Runs {@code action} whenever the app comes back to the foreground (a phone resumes it). */

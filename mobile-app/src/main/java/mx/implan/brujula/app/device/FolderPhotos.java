@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.ui.device;
+package mx.implan.brujula.app.device;
 
 import javafx.stage.Window;
 

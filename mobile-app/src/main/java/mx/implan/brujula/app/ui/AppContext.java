@@ -1,11 +1,10 @@
-package mx.implan.brujula.app;
+package mx.implan.brujula.app.ui;
 
+import mx.implan.brujula.app.accounts.Accounts;
+import mx.implan.brujula.app.device.PhotoSource;
+import mx.implan.brujula.app.device.PositionSource;
 import mx.implan.brujula.app.journal.Journal;
-import mx.implan.brujula.app.sync.Accounts;
 import mx.implan.brujula.app.sync.SyncEngine;
-import mx.implan.brujula.app.ui.ServerAddress;
-import mx.implan.brujula.app.ui.device.PhotoSource;
-import mx.implan.brujula.app.ui.device.PositionSource;
 
 import java.time.Clock;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.ui.capture;
+package mx.implan.brujula.app.ui;
 
 import mx.implan.brujula.app.journal.JournalEntry;
 import mx.implan.brujula.model.observation.ObservationKind;

@@ -1,13 +1,9 @@
-package mx.implan.brujula.app.ui.home;
+package mx.implan.brujula.app.ui;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.JournalEntry;
-import mx.implan.brujula.app.ui.AdaptiveRow;
-import mx.implan.brujula.app.ui.ObservationText;
-import mx.implan.brujula.app.ui.Texts;
-import mx.implan.brujula.app.ui.Widgets;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.sync.FieldError;
 

@@ -1,14 +1,10 @@
-package mx.implan.brujula.app.ui.home;
+package mx.implan.brujula.app.ui;
 
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import mx.implan.brujula.app.sync.SyncEngine;
 import mx.implan.brujula.app.sync.SyncStatus;
-import mx.implan.brujula.app.ui.AdaptiveRow;
-import mx.implan.brujula.app.ui.AppShell;
-import mx.implan.brujula.app.ui.Texts;
-import mx.implan.brujula.app.ui.Widgets;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,16 +19,16 @@ public final class SyncBar extends AdaptiveRow implements AutoCloseable {
 
     private final SyncEngine sync;
     private final Texts t;
-    private final AppShell shell;
+    private final Navigator nav;
     private final Label text = new Label();
     private final Button action;
     private final AutoCloseable subscription;
 
-    public SyncBar(AppShell shell) {
+    public SyncBar(Navigator nav) {
         super(0.5);
-        this.shell = shell;
-        this.sync = shell.context().sync();
-        this.t = shell.texts();
+        this.nav = nav;
+        this.sync = nav.context().sync();
+        this.t = nav.texts();
         getStyleClass().add("sync-bar");
         text.setWrapText(true);
         text.setId("sync-status");
@@ -46,7 +42,7 @@ public final class SyncBar extends AdaptiveRow implements AutoCloseable {
 
     private void act() {
         if (sync.status().phase() == SyncStatus.Phase.SIGN_IN_REQUIRED) {
-            shell.openSignIn();
+            nav.openSignIn();
         } else {
             sync.requestSync();
         }
@@ -54,9 +50,10 @@ public final class SyncBar extends AdaptiveRow implements AutoCloseable {
 
     void refresh() {
         SyncStatus s = sync.status();
-        ZoneId zone = shell.context().clock().getZone();
+        ZoneId zone = nav.context().clock().getZone();
         List<String> parts = new ArrayList<>();
-        boolean offline = s.phase() == SyncStatus.Phase.OFFLINE;
+        // The device or the server out of reach: the engine waits, and says until when.
+        boolean offline = s.phase() == SyncStatus.Phase.OFFLINE || s.phase() == SyncStatus.Phase.SERVER_UNAVAILABLE;
         String retry = s.nextAttempt() == null ? null : t.format("sync.retryAt", TIME.format(s.nextAttempt().atZone(zone)));
         if (s.phase() == SyncStatus.Phase.BACKING_OFF && retry != null) {
             parts.add(retry);

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,9 +6,9 @@ import java.util.Locale;
 import mx.implan.brujula.model.ClientVersion;
 
 /** A client wired to a {@link FakeServer}, with a hand-moved clock and an in-memory token store. */
-final class ClientFixture {
+public final class ClientFixture {
 
-    static final ClientVersion VERSION = ClientVersion.parse("mobile-app/1.4.0").orElseThrow();
+    public static final ClientVersion VERSION = ClientVersion.parse("mobile-app/1.4.0").orElseThrow();
 
     final FakeServer server;
     final InMemoryTokenStore tokens = new InMemoryTokenStore();

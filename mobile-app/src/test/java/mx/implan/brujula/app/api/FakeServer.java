@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,16 +23,16 @@ import java.util.concurrent.Executors;
  * A scripted stand-in for the backend in unit tests: each path answers through a handler, and every request
  * is recorded so tests can assert what the client sent. Integration tests use the real backend instead.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(String method, String path, String query, Headers headers, byte[] body) {
-        String header(String name) {
+    public record Request(String method, String path, String query, Headers headers, byte[] body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -41,22 +41,22 @@ final class FakeServer implements AutoCloseable {
         }
     }
 
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
         Answer(int status, String contentType, String body) {
             this(status, contentType, body, Map.of());
         }
 
-        static Answer json(int status, String body) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body);
         }
 
-        static Answer problem(int status, String body) {
+        public static Answer problem(int status, String body) {
             return new Answer(status, "application/problem+json", body);
         }
     }
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         Answer handle(Request request) throws Exception;
     }
 
@@ -66,7 +66,7 @@ final class FakeServer implements AutoCloseable {
     private final Map<String, Handler> prefixHandlers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeServer() throws IOException {
+    public FakeServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
@@ -74,26 +74,26 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** Answers every path starting with {@code prefix} that has no exact handler (e.g. one per photo hash). */
-    FakeServer onPrefix(String prefix, Handler handler) {
+    public FakeServer onPrefix(String prefix, Handler handler) {
         prefixHandlers.put(prefix, handler);
         return this;
     }
 
     /** Answers {@code path} (without query) with {@code handler}. */
-    FakeServer on(String path, Handler handler) {
+    public FakeServer on(String path, Handler handler) {
         handlers.put(path, handler);
         return this;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mx.implan.brujula.app.sync.FakeServer.Answer;
-import mx.implan.brujula.app.sync.FakeServer.Request;
+import mx.implan.brujula.app.api.FakeServer.Answer;
+import mx.implan.brujula.app.api.FakeServer.Request;
 import mx.implan.brujula.model.sync.PullResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.sync;
+package mx.implan.brujula.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import mx.implan.brujula.app.sync.FakeServer.Answer;
-import mx.implan.brujula.app.sync.FakeServer.Request;
+import mx.implan.brujula.app.api.FakeServer.Answer;
+import mx.implan.brujula.app.api.FakeServer.Request;
+import mx.implan.brujula.app.sync.Observations;
 import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.ObservationStatus;

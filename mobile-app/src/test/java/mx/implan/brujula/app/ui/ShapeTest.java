@@ -1,6 +1,5 @@
-package mx.implan.brujula.app.ui.capture;
+package mx.implan.brujula.app.ui;
 
-import mx.implan.brujula.app.ui.GeometryKind;
 import mx.implan.brujula.model.Limits;
 import mx.implan.brujula.model.validation.ObservationValidator;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package mx.implan.brujula.app.ui;
+package mx.implan.brujula.app.ui.shell;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -13,15 +13,25 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import mx.implan.brujula.app.AppContext;
+import mx.implan.brujula.app.accounts.Account;
+import mx.implan.brujula.app.journal.EntryState;
+import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalEntry;
-import mx.implan.brujula.app.sync.Account;
-import mx.implan.brujula.app.ui.capture.CaptureRequest;
+import mx.implan.brujula.app.ui.AdaptiveRow;
+import mx.implan.brujula.app.ui.AppContext;
+import mx.implan.brujula.app.ui.CaptureRequest;
+import mx.implan.brujula.app.ui.FontScale;
+import mx.implan.brujula.app.ui.Navigator;
+import mx.implan.brujula.app.ui.Screen;
+import mx.implan.brujula.app.ui.Shape;
+import mx.implan.brujula.app.ui.Texts;
+import mx.implan.brujula.app.ui.Widgets;
 import mx.implan.brujula.app.ui.capture.CaptureScreen;
 import mx.implan.brujula.app.ui.capture.KindScreen;
 import mx.implan.brujula.app.ui.citizen.CitizenScreen;
 import mx.implan.brujula.app.ui.conflicts.ConflictScreen;
 import mx.implan.brujula.app.ui.home.HomeScreen;
+import mx.implan.brujula.app.ui.map.MapPickScreen;
 import mx.implan.brujula.app.ui.map.MapScreen;
 import mx.implan.brujula.app.ui.signin.SignInScreen;
 import mx.implan.brujula.app.ui.works.WorkScreen;
@@ -33,9 +43,10 @@ import java.util.UUID;
 
 /**
  * The window's frame and the navigation between screens: an app bar (back, title) on top, the current screen
- * in one scrolling column, and the screen's actions in a bottom bar within reach of the thumb.
+ * in one scrolling column, and the screen's actions in a bottom bar within reach of the thumb. The one class
+ * that knows every screen; the screens know it only as their {@link Navigator}.
  */
-public final class AppShell {
+public final class AppShell implements Navigator {
 
     public static final String STYLESHEET = "/mx/implan/brujula/app/ui/field.css";
 
@@ -68,10 +79,12 @@ public final class AppShell {
         root.setStyle("-fx-font-size: " + FontScale.rootPx(ctx.fontScale()) + "px;");
     }
 
+    @Override
     public AppContext context() {
         return ctx;
     }
 
+    @Override
     public Texts texts() {
         return texts;
     }
@@ -94,6 +107,7 @@ public final class AppShell {
         stage.show();
     }
 
+    @Override
     public Window window() {
         return scene == null ? null : scene.getWindow();
     }
@@ -143,6 +157,7 @@ public final class AppShell {
         push(screen);
     }
 
+    @Override
     public void back() {
         if (stack.size() <= 1) {
             return;
@@ -151,7 +166,7 @@ public final class AppShell {
         display(stack.peek());
     }
 
-    /** Scrolls the current screen so that {@code node} (e.g. the first field with an error) is in view. */
+    @Override
     public void reveal(Node node) {
         if (!(root.getCenter() instanceof ScrollPane scroll) || scroll.getContent() == null) {
             return;
@@ -192,7 +207,7 @@ public final class AppShell {
 
     // --- where the screens lead ---
 
-    /** Home of the signed-in user: the inspector's home, or the citizen's report screen. */
+    @Override
     public void openHome() {
         Optional<Account> account = ctx.accounts().current();
         if (account.isEmpty()) {
@@ -204,32 +219,47 @@ public final class AppShell {
         }
     }
 
+    @Override
     public void openSignIn() {
         resetTo(new SignInScreen(this));
     }
 
+    @Override
     public void openAnonymousCitizen() {
-        resetTo(new CitizenScreen(this, mx.implan.brujula.app.journal.Journal.ANONYMOUS));
+        resetTo(new CitizenScreen(this, Journal.ANONYMOUS));
     }
 
-    /** Capture: first the kind (unless the request fixes it), then the form. */
+    @Override
     public void openCapture(CaptureRequest request) {
         push(request.kind() == null ? new KindScreen(this, request) : new CaptureScreen(this, request));
     }
 
+    @Override
+    public void continueCapture(CaptureRequest request) {
+        replace(new CaptureScreen(this, request));
+    }
+
+    @Override
     public void openEntry(JournalEntry entry) {
-        if (entry.conflict() != null && entry.state() == mx.implan.brujula.app.journal.EntryState.CONFLICT) {
+        if (entry.conflict() != null && entry.state() == EntryState.CONFLICT) {
             push(new ConflictScreen(this, entry.id()));
         } else {
             push(new CaptureScreen(this, CaptureRequest.edit(entry)));
         }
     }
 
+    @Override
     public void openWork(UUID workId) {
         push(new WorkScreen(this, workId));
     }
 
+    @Override
     public void openMap(String owner) {
         push(new MapScreen(this, owner));
+    }
+
+    @Override
+    public void pickOnMap(Shape shape, Runnable done) {
+        push(new MapPickScreen(this, shape, done));
     }
 }
