@@ -116,7 +116,7 @@ class PhotoRemovalCrashIT {
             assertThat(EngineFixture.count(backend, "SELECT count(*) FROM observation WHERE author = ?", owner))
                     .isEqualTo(entries.size());
         }
-        System.out.printf("PhotoRemovalCrashIT: %d kills, %d acknowledged captures, %d photo removals seen between kills%n",
+        System.out.printf("PhotoRemovalCrashIT: %d kills, %d acknowledged captures, %d checks of a photo already removed (server holds it)%n",
                 KILLS, acked.size(), removedSeen);
         assertThat(acked).hasSizeGreaterThan(KILLS / 2);
     }
