@@ -8,6 +8,7 @@ import mx.implan.brujula.app.journal.JournalEntry;
 import mx.implan.brujula.app.sync.BackendProcess;
 import mx.implan.brujula.app.sync.RunningBackend;
 import mx.implan.brujula.app.sync.SyncStatus;
+import mx.implan.brujula.app.ui.AppContext;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;
 import mx.implan.brujula.app.ui.home.HomeScreen;
@@ -34,7 +35,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import mx.implan.brujula.app.ui.AppContext;
 
 /**
  * The real app end to end: the screens over {@link DeviceContext#open(Path)} (file journal, encrypted accounts,

@@ -4,6 +4,7 @@ import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.FileJournal;
 import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.app.ui.AppContext;
 import mx.implan.brujula.app.ui.citizen.CitizenScreen;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;
@@ -27,7 +28,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import mx.implan.brujula.app.ui.AppContext;
 
 /**
  * The real app on a device with no connection: the context {@link DeviceContext#open(Path)} builds (file journal,
