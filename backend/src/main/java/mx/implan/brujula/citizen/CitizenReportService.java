@@ -78,11 +78,10 @@ public class CitizenReportService {
      * Idempotency-Key, and are stored (content-addressed, as a PUT stores them) only for a new report.
      */
     public Outcome submit(Map<String, List<String>> form, List<MediaPart> media, Caller caller, String idempotencyKey, Locale locale) {
-        ReportForm.Text t = new ReportForm.Text(locale);
+        Open311Text t = new Open311Text(locale);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && (key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 32 && c < 127))) {
-            throw Open311Error.badRequest(t.of("Idempotency-Key debe tener de 1 a 200 caracteres ASCII visibles",
-                    "Idempotency-Key must be 1 to 200 visible ASCII characters"));
+            throw Open311Error.badRequest(t.get("error.idempotencyKey"));
         }
         String scope = scope(form, caller);
         List<String> hashes = media.stream().map(MediaPart::sha256).toList();
@@ -132,21 +131,18 @@ public class CitizenReportService {
             }
             throw result.status() == PushStatus.REJECTED
                     ? Open311Error.badRequest(rejection(result, t))
-                    : new Open311Error(422, t.of("attribute[observation_id] ya pertenece a otra observación",
-                    "attribute[observation_id] already belongs to another observation"));
+                    : new Open311Error(422, t.get("error.observationIdTaken"));
         }
         return finish(id, report, author.name(), caller, scope, key, t);
     }
 
     /** Records the report of observation {@code id}, just written by {@code author}, and makes the first answer. */
-    private Outcome finish(UUID id, ReportForm report, String author, Caller caller, String scope, String key, ReportForm.Text t) {
+    private Outcome finish(UUID id, ReportForm report, String author, Caller caller, String scope, String key, Open311Text t) {
         String token = caller.account() == null ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)) : null;
         CitizenReports.Answer answer = new CitizenReports.Answer(id, token, null,
                 caller.account() == null ? null : caller.account().name(), null);
-        String notice = t.of("Ya había un reporte abierto de este servicio a menos de " + radius()
-                        + " m (service_request_id {0}); quedaron vinculados.",
-                "An open report of this service already exists within " + radius()
-                        + " m (service_request_id {0}); the two are now linked.");
+        // "{0}" stays in the text: CitizenReports puts the linked report's id there once it knows it.
+        String notice = t.get("notice.duplicate", config.duplicateRadiusM(), "{0}");
         return new Outcome(reports.record(id, report, author, token == null ? null : ReportForm.sha256(token),
                 answer, scope, key, notice), true);
     }
@@ -157,7 +153,7 @@ public class CitizenReportService {
     }
 
     /** The original answer of this Idempotency-Key, if already recorded; 422 when it was another request. */
-    private Optional<Outcome> replay(String scope, String key, String bodyHash, ReportForm.Text t) {
+    private Optional<Outcome> replay(String scope, String key, String bodyHash, Open311Text t) {
         if (key == null) {
             return Optional.empty();
         }
@@ -178,23 +174,21 @@ public class CitizenReportService {
     }
 
     /** An observation id already reported: the same form is a resend (no token repeated), another form is 422. */
-    private Optional<Outcome> resend(UUID id, ReportForm report, Caller caller, ReportForm.Text t) {
+    private Optional<Outcome> resend(UUID id, ReportForm report, Caller caller, Open311Text t) {
         Optional<CitizenReports.Existing> existing = reports.find(id);
         if (existing.isEmpty()) {
             return Optional.empty();
         }
         if (!existing.get().bodyHash().equals(report.bodyHash())) {
-            throw new Open311Error(422, t.of("attribute[observation_id] ya se usó con otra solicitud",
-                    "attribute[observation_id] was already used with a different request"));
+            throw new Open311Error(422, t.get("error.observationIdReused"));
         }
         boolean sameAccount = caller.account() != null && caller.account().name().equals(existing.get().reporter());
         return Optional.of(new Outcome(new CitizenReports.Answer(id, null, null,
                 sameAccount ? caller.account().name() : null, existing.get().duplicateOf()), false));
     }
 
-    static Open311Error mismatch(ReportForm.Text t) {
-        return new Open311Error(422, t.of("Idempotency-Key ya se usó con otra solicitud",
-                "Idempotency-Key was already used with a different request"));
+    static Open311Error mismatch(Open311Text t) {
+        return new Open311Error(422, t.get("error.idempotencyMismatch"));
     }
 
     private ObjectNode item(UUID id, ReportForm report) {
@@ -244,15 +238,10 @@ public class CitizenReportService {
         }
     }
 
-    private static String rejection(PushResult result, ReportForm.Text t) {
+    private static String rejection(PushResult result, Open311Text t) {
         String fields = result.errors() == null ? "" : String.join("; ", result.errors().stream()
                 .map(e -> e.field() + ": " + e.message()).toList());
-        return t.of("Solicitud inválida: ", "Invalid request: ") + fields;
-    }
-
-    private String radius() {
-        double r = config.duplicateRadiusM();
-        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+        return t.get("error.invalidRequest", fields);
     }
 
     private static void sleep() {

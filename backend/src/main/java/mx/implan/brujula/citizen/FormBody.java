@@ -13,7 +13,7 @@ final class FormBody {
     private FormBody() {
     }
 
-    static Map<String, List<String>> parse(String body) {
+    static Map<String, List<String>> parse(String body, Open311Text t) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
             return form;
@@ -23,18 +23,18 @@ final class FormBody {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq), t);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), t);
             form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return form;
     }
 
-    private static String decode(String s) {
+    private static String decode(String s, Open311Text t) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
-            throw Open311Error.badRequest("Malformed form encoding");
+            throw Open311Error.badRequest(t.get("error.malformedForm"));
         }
     }
 }

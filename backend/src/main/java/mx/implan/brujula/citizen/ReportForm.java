@@ -54,51 +54,48 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
 
     /** A form whose photos came with it as {@code media} parts, already checked and hashed ({@code media}, in order). */
     public static ReportForm parse(Map<String, List<String>> form, List<String> media, String publicBaseUrl, Locale locale) {
-        Text t = new Text(locale);
+        Open311Text t = new Open311Text(locale);
         form.forEach((name, values) -> {
             if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
-                throw Open311Error.badRequest(t.of("El formulario contiene un carácter NUL (%00)", "The form contains a NUL character (%00)"));
+                throw Open311Error.badRequest(t.get("error.nul"));
             }
         });
         String code = one(form, "service_code");
         if (code == null) {
-            throw Open311Error.badRequest(t.of("service_code es obligatorio", "service_code is required"));
+            throw Open311Error.badRequest(t.get("error.serviceCodeRequired"));
         }
         ServiceCatalogue.Service service = ServiceCatalogue.find(code).orElseThrow(() -> Open311Error.badRequest(
-                t.of("service_code desconocido: " + code, "Unknown service_code: " + code)));
+                t.get("error.unknownService", code)));
         String latText = one(form, "lat");
         String lonText = one(form, "long");
         String address = limited(form, "address_string", MAX_ADDRESS, t);
         if (latText == null || lonText == null) {
             if (address != null || one(form, "address_id") != null) {
-                throw Open311Error.badRequest(t.of(
-                        "Se requiere ubicación: envíe lat y long (no se geocodifican direcciones)",
-                        "location required: send lat and long (addresses are not geocoded)"));
+                throw Open311Error.badRequest(t.get("error.addressNotGeocoded"));
             }
-            throw Open311Error.badRequest(t.of("Se requiere ubicación: lat y long son obligatorios", "location required: lat and long are required"));
+            throw Open311Error.badRequest(t.get("error.locationRequired"));
         }
         double lat = number(latText, "lat", -90, 90, t);
         double lon = number(lonText, "long", -180, 180, t);
         String description = one(form, "description");
         if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
-            throw Open311Error.badRequest(t.of("description excede " + MAX_DESCRIPTION + " caracteres",
-                    "description is longer than " + MAX_DESCRIPTION + " characters"));
+            throw Open311Error.badRequest(t.get("error.tooLong", "description", MAX_DESCRIPTION));
         }
         String sha = mediaSha(one(form, "media_url"), publicBaseUrl, t);
         String email = limited(form, "email", MAX_EMAIL, t);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw Open311Error.badRequest(t.of("email no es una dirección válida", "email is not a valid address"));
+            throw Open311Error.badRequest(t.get("error.email"));
         }
         String phone = limited(form, "phone", MAX_PHONE, t);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw Open311Error.badRequest(t.of("phone no es un teléfono válido", "phone is not a valid phone number"));
+            throw Open311Error.badRequest(t.get("error.phone"));
         }
         Integer severity = null;
         String severityText = one(form, "attribute[severity]");
         if (severityText != null) {
             severity = (int) number(severityText, "attribute[severity]", Limits.MIN_SEVERITY, Limits.MAX_SEVERITY, t);
             if (severity != Double.parseDouble(severityText.trim())) {
-                throw Open311Error.badRequest(t.of("attribute[severity] debe ser un entero de 1 a 5", "attribute[severity] must be an integer from 1 to 5"));
+                throw Open311Error.badRequest(t.get("error.severity"));
             }
         }
         UUID observationId = null;
@@ -107,7 +104,7 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
             try {
                 observationId = UUID.fromString(idText);
             } catch (IllegalArgumentException e) {
-                throw Open311Error.badRequest(t.of("attribute[observation_id] debe ser un UUID", "attribute[observation_id] must be a UUID"));
+                throw Open311Error.badRequest(t.get("error.observationId"));
             }
         }
         return new ReportForm(service, lat, lon, description, sha, email,
@@ -117,7 +114,7 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
     }
 
     /** The attachment hash of an own {@code /api/v1/attachments/{sha256}} URL (relative or under the public base URL). */
-    static String mediaSha(String mediaUrl, String publicBaseUrl, Text t) {
+    static String mediaSha(String mediaUrl, String publicBaseUrl, Open311Text t) {
         if (mediaUrl == null) {
             return null;
         }
@@ -128,9 +125,7 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
         }
         Matcher m = path == null ? null : ATTACHMENT_PATH.matcher(path);
         if (m == null || !m.matches()) {
-            throw Open311Error.badRequest(t.of(
-                    "media_url solo acepta fotos ya subidas a este servidor: " + base + "/api/v1/attachments/{sha256}",
-                    "media_url only accepts photos uploaded to this server: " + base + "/api/v1/attachments/{sha256}"));
+            throw Open311Error.badRequest(t.get("error.mediaUrl", base + "/api/v1/attachments/{sha256}"));
         }
         return m.group(1);
     }
@@ -166,28 +161,23 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
         }
     }
 
-    private static double number(String raw, String field, double min, double max, Text t) {
+    private static double number(String raw, String field, double min, double max, Open311Text t) {
         double value;
         try {
             value = Double.parseDouble(raw.trim());
         } catch (NumberFormatException e) {
-            throw Open311Error.badRequest(t.of(field + " no es un número", field + " is not a number"));
+            throw Open311Error.badRequest(t.get("error.notANumber", field));
         }
         if (!Double.isFinite(value) || value < min || value > max) {
-            throw Open311Error.badRequest(t.of(field + " debe estar entre " + fmt(min) + " y " + fmt(max),
-                    field + " must be between " + fmt(min) + " and " + fmt(max)));
+            throw Open311Error.badRequest(t.get("error.range", field, min, max));
         }
         return value;
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static String limited(Map<String, List<String>> form, String field, int max, Text t) {
+    private static String limited(Map<String, List<String>> form, String field, int max, Open311Text t) {
         String value = one(form, field);
         if (value != null && value.codePointCount(0, value.length()) > max) {
-            throw Open311Error.badRequest(t.of(field + " excede " + max + " caracteres", field + " is longer than " + max + " characters"));
+            throw Open311Error.badRequest(t.get("error.tooLong", field, max));
         }
         return value;
     }
@@ -204,12 +194,5 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
             }
         }
         return null;
-    }
-
-    /** Spanish by default, English when asked. */
-    record Text(Locale locale) {
-        String of(String es, String en) {
-            return ServiceCatalogue.english(locale) ? en : es;
-        }
     }
 }
