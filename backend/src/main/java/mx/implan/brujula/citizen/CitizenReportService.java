@@ -86,20 +86,23 @@ public class CitizenReportService {
         String scope = scope(form, caller);
         List<String> hashes = media.stream().map(MediaPart::sha256).toList();
         String bodyHash = ReportForm.hash(form, hashes);
-        Optional<Outcome> replay = replay(scope, key, bodyHash, t);
+        Optional<Outcome> replay = replay(scope, key, bodyHash, caller, t);
         if (replay.isPresent()) {
             return replay.get();
         }
-        ReportForm report = ReportForm.parse(form, hashes, config.publicBaseUrl(), locale);
+        ReportForm report = ReportForm.parse(form, hashes, config, locale);
+        requireOwnPhotos(report, caller, t);
         UUID id = report.observationId() != null ? report.observationId()
                 // The body is part of the name: once the key's answer expired, the same key with
                 // another body is a new report, while the same body still maps to the same one.
-                : key != null ? Ids.nameBased("open311:" + scope + ":" + key + ":" + bodyHash) : Ids.newV7();
+                // Anonymous keys are named by key and form alone, whatever the caller's address.
+                : key != null ? Ids.nameBased("open311:" + (caller.account() == null ? "anonymous" : scope) + ":" + key + ":" + bodyHash)
+                : Ids.newV7();
         Optional<Outcome> resend = resend(id, report, caller, t);
         if (resend.isPresent()) {
             // A concurrent retry may have recorded it since the first look; the report and its key's
             // answer commit together, so if the report is there, so is the answer.
-            return replay(scope, key, bodyHash, t).orElse(resend.get());
+            return replay(scope, key, bodyHash, caller, t).orElse(resend.get());
         }
         Actor author = caller.account() != null ? caller.account()
                 : new Actor(ANONYMOUS + HexFormat.of().formatHex(randomBytes(12)), Set.of());
@@ -114,7 +117,7 @@ public class CitizenReportService {
             for (int wait = 0; wait < 20 && reports.find(id).isEmpty(); wait++) {
                 sleep();
             }
-            replay = replay(scope, key, bodyHash, t);
+            replay = replay(scope, key, bodyHash, caller, t);
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -152,15 +155,35 @@ public class CitizenReportService {
         return Ids.nameBased("open311:" + id);
     }
 
-    /** The original answer of this Idempotency-Key, if already recorded; 422 when it was another request. */
-    private Optional<Outcome> replay(String scope, String key, String bodyHash, Open311Text t) {
+    /**
+     * The original answer of this Idempotency-Key, if already recorded; 422 when the caller used it
+     * for another request. An anonymous key is also matched with the same form sent from anywhere
+     * (a phone that changed network): that answer names the public service_request_id only, never
+     * the tracking token, which goes back only to the same device or address.
+     */
+    private Optional<Outcome> replay(String scope, String key, String bodyHash, Caller caller, Open311Text t) {
         if (key == null) {
             return Optional.empty();
         }
         try {
-            return reports.idempotent(scope, key, bodyHash).map(original -> new Outcome(original, false));
+            return reports.idempotent(scope, key, bodyHash, caller.account() == null).map(a -> new Outcome(a, false));
         } catch (CitizenReports.IdempotencyMismatch e) {
             throw mismatch(t);
+        }
+    }
+
+    /**
+     * Photos on this server a report names by {@code media_url}: only its own sender's, that is
+     * sent in this request ({@code media} parts) or uploaded earlier under the same account. A
+     * hash learnt elsewhere (another user's photo) never enters a report, nor so its moderation.
+     */
+    private void requireOwnPhotos(ReportForm report, Caller caller, Open311Text t) {
+        List<String> cited = report.photoSha256s().stream().filter(sha -> !report.media().contains(sha)).toList();
+        if (cited.isEmpty()) {
+            return;
+        }
+        if (caller.account() == null || !attachments.missingFrom(caller.account().name(), cited).isEmpty()) {
+            throw Open311Error.badRequest(t.get("error.photoNotYours"));
         }
     }
 
@@ -198,7 +221,9 @@ public class CitizenReportService {
         item.put("kind", report.service().kind().name());
         ObjectNode geometry = item.putObject("geometry");
         geometry.put("type", "Point");
-        geometry.putArray("coordinates").add(report.lon()).add(report.lat());
+        // An address-only report waits at the configured point, flagged, until staff place it.
+        double[] at = report.needsLocation() ? unlocatedPoint() : new double[]{report.lon(), report.lat()};
+        geometry.putArray("coordinates").add(at[0]).add(at[1]);
         item.put("capturedAt", OffsetDateTime.now(brujula.timezone()).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         if (report.deviceId() != null) {
             item.put("deviceId", report.deviceId());
@@ -236,6 +261,11 @@ public class CitizenReportService {
                 throw new UncheckedIOException("Photo " + part.sha256() + " of the request could not be read back", e);
             }
         }
+    }
+
+    private double[] unlocatedPoint() {
+        String[] lonLat = config.unlocatedPoint().split(",");
+        return new double[]{Double.parseDouble(lonLat[0].strip()), Double.parseDouble(lonLat[1].strip())};
     }
 
     private static String rejection(PushResult result, Open311Text t) {

@@ -85,13 +85,13 @@ public class GeoReportDocuments {
         return a;
     }
 
-    /** The answer to a POST: the request's id (with the tracking token of an anonymous first answer). */
+    /**
+     * The answer to a POST: the request's public id, known at once, so no token (the spec returns
+     * one or the other); an anonymous reporter's tracking token travels in a header instead.
+     */
     public ObjectNode created(CitizenReports.Answer a) {
         ObjectNode n = Open311Format.object();
         n.put("service_request_id", a.serviceRequestId().toString());
-        if (a.token() != null) {
-            n.put("token", a.token());
-        }
         n.put("service_notice", a.serviceNotice());
         n.put("account_id", a.accountId());
         return n;
@@ -119,16 +119,40 @@ public class GeoReportDocuments {
         n.put("updated_datetime", w3c(r.updatedAt()));
         n.putNull("expected_datetime");
         n.put("address", r.address());
-        n.putNull("address_id");
+        n.put("address_id", r.addressId());
         n.putNull("zipcode");
-        n.put("lat", r.lat());
-        n.put("long", r.lon());
-        // Citizen photos are published only after a supervisor approves them, and only as the public variant (no EXIF GPS).
-        if (r.publicPhoto() == null) {
-            n.putNull("media_url");
+        // An address-only report has no point of its own until staff place it: no placeholder is shown.
+        if (r.needsLocation()) {
+            n.putNull("lat");
+            n.putNull("long");
         } else {
-            n.put("media_url", base() + "/api/v1/attachments/" + r.publicPhoto() + "?variant=public");
+            n.put("lat", r.lat());
+            n.put("long", r.lon());
         }
+        // Citizen media are published only after a supervisor approves them: a photo only as its
+        // public variant (no EXIF GPS), else an approved external link.
+        if (r.publicPhoto() != null) {
+            n.put("media_url", base() + "/api/v1/attachments/" + r.publicPhoto() + "?variant=public");
+        } else {
+            n.put("media_url", r.publicLink());
+        }
+        return n;
+    }
+
+    /**
+     * One of mySociety's service request updates (what FixMyStreet polls): a status change, with
+     * the status in mySociety's extended words, our own status as {@code external_status_code},
+     * and no media ({@code ""}: FixMyStreet would fetch a non-empty one as the update's photo).
+     */
+    public ObjectNode update(CitizenReportQuery.Update u, Open311Text t) {
+        ObjectNode n = Open311Format.object();
+        n.put("update_id", u.id() + "-" + u.rev());
+        n.put("service_request_id", u.id().toString());
+        n.put("status", UpdateStatus.of(u.status()));
+        n.put("updated_datetime", w3c(u.at()));
+        n.put("description", StatusNotes.of(u.status(), u.duplicateOf(), t));
+        n.put("media_url", "");
+        n.put("external_status_code", u.status());
         return n;
     }
 

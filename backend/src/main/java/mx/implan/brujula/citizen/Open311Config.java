@@ -41,6 +41,17 @@ public interface Open311Config {
     @WithDefault("3")
     int maxMedia();
 
+    /** The jurisdiction_id this endpoint serves; clients may omit it, any other value is 404. */
+    @WithDefault("hermosillo.gob.mx")
+    String jurisdictionId();
+
+    /**
+     * Where an address-only report is kept (longitude, latitude) until staff place it: it is
+     * flagged NEEDS_LOCATION and Open311 shows no lat/long for it meanwhile.
+     */
+    @WithDefault("-110.9613,29.0729")
+    String unlocatedPoint();
+
     /** Contact for the discovery document. */
     @WithDefault("IMPLAN Hermosillo, reportes ciudadanos: contacto@implan.example")
     String contact();

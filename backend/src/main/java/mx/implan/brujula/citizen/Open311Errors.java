@@ -22,6 +22,8 @@ import java.util.Map;
  * refusals ({@link Open311Error}) are mapped here; everything the shared HTTP layer answers as a
  * problem on these paths (401, 403, 404, 405, 415, 503, 500, a NUL in the address…) is rewritten
  * into the same document, keeping its status and headers ({@code WWW-Authenticate}, {@code Retry-After}).
+ * A body the REST layer cannot read as multipart (no closing boundary, another boundary, an unknown
+ * part charset, too many parts) is a 400 here, not the 500 it raises.
  */
 public class Open311Errors {
 
@@ -42,6 +44,13 @@ public class Open311Errors {
         Open311Text t = Open311Text.of(request.getUriInfo().getQueryParameters().getFirst("lang"),
                 request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Open311Format format = Open311Path.errorFormat(path);
+        if (response.getStatus() >= 500 && MultipartFailure.whileReadingForm(thrown)) {
+            // The REST layer could not read the body as a form: the client's body, not our fault.
+            response.setStatus(400);
+            response.setEntity(format.errorBody(400, t.get("error.multipart", t.get(MultipartFailure.reason(thrown)))),
+                    new Annotation[0], MediaType.valueOf(format.mediaType()));
+            return;
+        }
         String description = description(response.getEntity(), thrown, t);
         response.setEntity(format.errorBody(response.getStatus(), description), new Annotation[0], MediaType.valueOf(format.mediaType()));
     }

@@ -7,11 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.CurrentActor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,8 @@ import java.util.UUID;
  * {@link FormBody}, {@link MultipartReport} and {@link ReportForm}; documents are built by
  * {@link GeoReportDocuments}; errors are answered in the spec's format by {@link Open311Errors}.
  * Signing in is optional: a citizen account's reports are its own across devices; anonymous
- * reporters get a tracking token. Responses never carry personal data.
+ * reporters get a tracking token (in the {@value #TRACKING_TOKEN} header). Responses never carry
+ * personal data. Also mySociety's {@code servicerequestupdates} extension, which FixMyStreet polls.
  */
 @Path("/open311/v2")
 @Tag(name = "Open311", description = "Citizen reports: Open311 GeoReport v2 (JSON and XML, its own error format) and the aviso de privacidad")
@@ -37,6 +39,8 @@ public class Open311Resource {
 
     /** A form of every field at its limit is well under this; photos travel as media parts or media_url. */
     static final int MAX_FORM_CHARS = 64 * 1024;
+    /** The anonymous reporter's tracking token: a header, since the body names the service_request_id (the spec gives one or the other). */
+    public static final String TRACKING_TOKEN = "Brujula-Tracking-Token";
 
     @Inject
     GeoReportDocuments documents;
@@ -54,12 +58,15 @@ public class Open311Resource {
     Open311Language language;
     @Inject
     HttpHeaders headers;
+    @Inject
+    UriInfo uri;
 
     @GET
     @Path("discovery.{format}")
     @Operation(summary = "GeoReport v2 discovery (links the aviso de privacidad)")
     public Response discovery(@PathParam("format") String format) {
         Open311Text t = language.text();
+        filters.common(uri.getQueryParameters(), t);
         return Open311Path.format(format, t).single(200, "discovery", documents.discovery(t));
     }
 
@@ -68,6 +75,7 @@ public class Open311Resource {
     @Operation(summary = "Services: one per RISK hazard and URBAN_IMAGE issue (Spanish; English with ?lang=en or Accept-Language: en)")
     public Response services(@PathParam("format") String format) {
         Open311Text t = language.text();
+        filters.common(uri.getQueryParameters(), t);
         return Open311Path.format(format, t).list(200, "services", documents.services(t));
     }
 
@@ -78,6 +86,7 @@ public class Open311Resource {
         Open311Text t = language.text();
         String[] parts = Open311Path.split(file, t);
         Open311Format f = Open311Path.format(parts[1], t);
+        filters.common(uri.getQueryParameters(), t);
         ServiceCatalogue.Service s = ServiceCatalogue.find(parts[0])
                 .orElseThrow(() -> new Open311Error(404, t.get("error.unknownService", parts[0])));
         return f.single(200, "service_definition", documents.serviceDefinition(s, t));
@@ -85,9 +94,9 @@ public class Open311Resource {
 
     @POST
     @Path("requests.{format}")
-    @Operation(summary = "Create a service request (form-encoded, as GeoReport v2)", description = "Idempotency-Key header (scoped to the caller) and attribute[observation_id] make retries safe. media_url: only this server's /api/v1/attachments/{sha256}. lat and long are required (address_string alone → 400 location required). 429 with Retry-After when the caller (account, else client address) created brujula.limits.report-max reports in the window.")
+    @Operation(summary = "Create a service request (form-encoded UTF-8, as GeoReport v2)", description = "Answers [{service_request_id, service_notice, account_id}]; an anonymous reporter's tracking token in the Brujula-Tracking-Token header. Idempotency-Key header (per account when signed in; anonymous: the same key and form from any address) and attribute[observation_id] make retries safe. media_url (up to brujula.open311.max-media): this server's /api/v1/attachments/{sha256} of a photo the signed-in caller uploaded, or an external http(s) link (kept, never fetched, public once approved). lat and long, or address_string / address_id alone (flagged NEEDS_LOCATION until staff place it). 404 for an unknown service_code or jurisdiction_id. 429 with Retry-After when the caller (account, else client address) created brujula.limits.report-max reports in the window.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
-    public Response create(@PathParam("format") String format, String body, @Context HttpServerRequest request) {
+    public Response create(@PathParam("format") String format, byte[] body, @Context HttpServerRequest request) {
         Open311Text t = language.text();
         Open311Format f = Open311Path.format(format, t);
         // Checked here rather than with @Consumes so that a wrong type is answered in the spec's error format.
@@ -95,10 +104,12 @@ public class Open311Resource {
         if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             throw new Open311Error(415, t.get("error.unsupportedBody"));
         }
-        if (body != null && body.length() > MAX_FORM_CHARS) {
+        FormBody.requireKnownCharset(type.getParameters().get(MediaType.CHARSET_PARAMETER), t);
+        if (body != null && body.length > MAX_FORM_CHARS) {
             throw new Open311Error(413, t.get("error.formTooLarge"));
         }
-        return created(f, submission.submit(FormBody.parse(body, t), List.of(), request, headers.getHeaderString("Idempotency-Key"), t));
+        Map<String, List<String>> form = FormBody.parse(body == null ? new byte[0] : body, t);
+        return created(f, submission.submit(form, List.of(), request, headers.getHeaderString("Idempotency-Key"), t));
     }
 
     @POST
@@ -115,24 +126,36 @@ public class Open311Resource {
     }
 
     private Response created(Open311Format f, CitizenReportService.Outcome outcome) {
-        return f.list(outcome.created() ? 201 : 200, "service_requests", List.of(documents.created(outcome.answer())));
+        Response r = f.list(outcome.created() ? 201 : 200, "service_requests", List.of(documents.created(outcome.answer())));
+        String token = outcome.answer().token();
+        return token == null ? r : Response.fromResponse(r).header(TRACKING_TOKEN, token).build();
     }
 
     @GET
     @Path("requests.{format}")
-    @Operation(summary = "Service requests", description = "service_request_id (comma-separated; other filters then ignored), service_code (comma-separated), status open|closed, start_date/end_date (window ≤ 90 days; default the last 90 days), mine=true (signed-in citizen: own reports from every device).")
-    public Response list(@PathParam("format") String format, @QueryParam("service_request_id") String ids,
-                         @QueryParam("service_code") String codes, @QueryParam("status") String status,
-                         @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
-                         @QueryParam("mine") String mine) {
+    @Operation(summary = "Service requests", description = "service_request_id (comma-separated, ≤ 1,000; other filters then ignored), service_code (comma-separated), status open|closed, start_date/end_date (W3C, years 1900–2100, window ≤ 90 days; default the last 90 days), mine=true (signed-in citizen: own reports from every device), jurisdiction_id (optional). Each parameter at most once.")
+    public Response list(@PathParam("format") String format) {
         Open311Text t = language.text();
         Open311Format f = Open311Path.format(format, t);
         String reporter = null;
-        if ("true".equalsIgnoreCase(mine)) {
+        if (RequestFilters.mine(uri.getQueryParameters(), t)) {
             reporter = currentActor.find().map(Actor::name).orElseThrow(() -> new Open311Error(401, t.get("error.mineNeedsSignIn")));
         }
-        CitizenReportQuery.Filter filter = filters.parse(new RequestFilters.Params(ids, codes, status, startDate, endDate), reporter, t);
+        CitizenReportQuery.Filter filter = filters.requests(uri.getQueryParameters(), reporter, t);
         return f.list(200, "service_requests", query.list(filter).stream().map(r -> documents.request(r, t)).toList());
+    }
+
+    @GET
+    @Path("servicerequestupdates.{format}")
+    @Operation(summary = "Status changes of service requests (mySociety's extension, polled by FixMyStreet)",
+            description = "start_date/end_date as in GET requests (default the last 90 days), oldest first, at most brujula.open311.max-results: [{update_id, service_request_id, status (open, investigating, in_progress, fixed, no_further_action), updated_datetime, description, media_url, external_status_code}]; XML <service_request_updates><request_update>….")
+    public Response updates(@PathParam("format") String format) {
+        Open311Text t = language.text();
+        Open311Format f = Open311Path.format(format, t);
+        filters.common(uri.getQueryParameters(), t);
+        RequestFilters.Window w = filters.window(uri.getQueryParameters(), t);
+        return f.list(200, "service_request_updates",
+                query.updates(w.start(), w.end(), config.maxResults()).stream().map(u -> documents.update(u, t)).toList());
     }
 
     @GET
@@ -142,7 +165,9 @@ public class Open311Resource {
         Open311Text t = language.text();
         String[] parts = Open311Path.split(file, t);
         Open311Format f = Open311Path.format(parts[1], t);
-        UUID id = RequestFilters.uuid(parts[0], t);
+        filters.common(uri.getQueryParameters(), t);
+        // An id that is not a UUID names no request: 404, as the spec says for an unknown one.
+        UUID id = ReportForm.uuid(parts[0]).orElseThrow(() -> new Open311Error(404, t.get("error.requestNotFound")));
         CitizenReportQuery.Row row = query.find(id).orElseThrow(() -> new Open311Error(404, t.get("error.requestNotFound")));
         return f.list(200, "service_requests", List.of(documents.request(row, t)));
     }
@@ -154,6 +179,7 @@ public class Open311Resource {
         Open311Text t = language.text();
         String[] parts = Open311Path.split(file, t);
         Open311Format f = Open311Path.format(parts[1], t);
+        filters.common(uri.getQueryParameters(), t);
         UUID id = query.byTokenHash(ReportForm.sha256(parts[0])).orElseThrow(() -> new Open311Error(404, t.get("error.requestNotFound")));
         return f.list(200, "service_requests", List.of(documents.token(id.toString(), parts[0])));
     }

@@ -2,54 +2,93 @@ package mx.implan.brujula.citizen;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
 import mx.implan.brujula.config.BrujulaConfig;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** The filters of {@code GET requests}, parsed: every bad value is a 400 in the spec's format naming the parameter. */
+/**
+ * The query parameters of the GeoReport v2 GETs, parsed strictly: each at most once, dates in the
+ * W3C format with a four-digit year (1900–2100), canonical UUIDs, bounded lists. Every bad value
+ * is a 400 in the spec's format naming the parameter (404 for another {@code jurisdiction_id}).
+ */
 @ApplicationScoped
 public class RequestFilters {
+
+    /** Earliest and latest years a date parameter may name: what can be compared and stored exactly. */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2100;
+    private static final Pattern W3C = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?");
 
     @Inject
     Open311Config config;
     @Inject
     BrujulaConfig brujula;
 
-    /** The query parameters of {@code GET requests}, as sent (null when absent). */
-    public record Params(String ids, String codes, String status, String startDate, String endDate) {
+    /** A date window, both ends inclusive. */
+    public record Window(OffsetDateTime start, OffsetDateTime end) {
     }
 
-    /** The filter of these parameters; {@code reporter} (mine=true) limits it to one account's reports. */
-    public CitizenReportQuery.Filter parse(Params p, String reporter, Open311Text t) {
-        if (p.ids() != null && !p.ids().isBlank()) {
+    /** The value of a single-valued query parameter: null when absent, 400 when given twice. */
+    static String single(MultivaluedMap<String, String> query, String name, Open311Text t) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw Open311Error.badRequest(t.get("error.repeated", name));
+        }
+        return values.get(0);
+    }
+
+    /** The parameters every GeoReport v2 GET shares: {@code jurisdiction_id}. */
+    void common(MultivaluedMap<String, String> query, Open311Text t) {
+        Jurisdiction.check(single(query, "jurisdiction_id", t), config, t);
+    }
+
+    /** The filter of {@code GET requests}; {@code reporter} (mine=true) limits it to one account's reports. */
+    public CitizenReportQuery.Filter requests(MultivaluedMap<String, String> query, String reporter, Open311Text t) {
+        common(query, t);
+        String ids = single(query, "service_request_id", t);
+        String codes = single(query, "service_code", t);
+        String status = single(query, "status", t);
+        Window window = window(query, t);
+        if (ids != null && !ids.isBlank()) {
+            String[] parts = ids.split(",", -1);
+            if (parts.length > config.maxResults()) {
+                throw Open311Error.badRequest(t.get("error.tooManyIds", config.maxResults()));
+            }
             List<UUID> list = new ArrayList<>();
-            for (String part : p.ids().split(",")) {
-                list.add(uuid(part.trim(), t));
+            for (String part : parts) {
+                list.add(ReportForm.uuid(part.strip())
+                        .orElseThrow(() -> Open311Error.badRequest(t.get("error.invalidRequestId", part.strip()))));
             }
             return new CitizenReportQuery.Filter(list, null, null, null, null, reporter, config.maxResults());
         }
         Set<String> services = null;
-        if (p.codes() != null && !p.codes().isBlank()) {
+        if (codes != null && !codes.isBlank()) {
             services = new LinkedHashSet<>();
-            for (String code : p.codes().split(",")) {
-                String c = code.trim();
+            for (String code : codes.split(",", -1)) {
+                String c = code.strip();
                 services.add(ServiceCatalogue.find(c).orElseThrow(() -> Open311Error.badRequest(t.get("error.unknownService", c))).code());
             }
         }
         Boolean open = null;
-        if (p.status() != null && !p.status().isBlank()) {
+        if (status != null && !status.isBlank()) {
             Set<Boolean> wanted = new LinkedHashSet<>();
-            for (String s : p.status().split(",")) {
-                switch (s.trim().toLowerCase(Locale.ROOT)) {
+            for (String s : status.split(",", -1)) {
+                switch (s.strip().toLowerCase(Locale.ROOT)) {
                     case "open" -> wanted.add(true);
                     case "closed" -> wanted.add(false);
                     default -> throw Open311Error.badRequest(t.get("error.status"));
@@ -57,8 +96,17 @@ public class RequestFilters {
             }
             open = wanted.size() == 1 ? wanted.iterator().next() : null;
         }
-        OffsetDateTime end = date("end_date", p.endDate(), true, t);
-        OffsetDateTime start = date("start_date", p.startDate(), false, t);
+        return new CitizenReportQuery.Filter(null, services, open, window.start(), window.end(), reporter, config.maxResults());
+    }
+
+    /**
+     * {@code start_date}/{@code end_date}: either may be omitted (the window then ends now, or
+     * spans the widest allowed from the given end); the window may not pass
+     * {@code brujula.open311.max-window}.
+     */
+    public Window window(MultivaluedMap<String, String> query, Open311Text t) {
+        OffsetDateTime end = date("end_date", single(query, "end_date", t), true, t);
+        OffsetDateTime start = date("start_date", single(query, "start_date", t), false, t);
         if (end == null) {
             end = start == null ? OffsetDateTime.now(ZoneOffset.UTC) : start.plus(config.maxWindow());
         }
@@ -71,31 +119,46 @@ public class RequestFilters {
         if (start.plus(config.maxWindow()).isBefore(end)) {
             throw Open311Error.badRequest(t.get("error.windowTooWide", config.maxWindow().toDays()));
         }
-        return new CitizenReportQuery.Filter(null, services, open, start, end, reporter, config.maxResults());
+        return new Window(start, end);
     }
 
-    static UUID uuid(String raw, Open311Text t) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw Open311Error.badRequest(t.get("error.invalidRequestId", raw));
+    /** {@code mine}: true or false (case-insensitive), absent = false. */
+    static boolean mine(MultivaluedMap<String, String> query, Open311Text t) {
+        String raw = single(query, "mine", t);
+        if (raw == null || raw.isBlank()) {
+            return false;
         }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Open311Error.badRequest(t.get("error.mineValue"));
+        };
     }
 
+    /** A W3C date-time ({@code 2026-11-25T10:00:00-07:00}, {@code …Z}) or a date (whole day in the municipality's zone). */
     private OffsetDateTime date(String field, String raw, boolean endOfDay, Open311Text t) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw.trim());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                LocalDate day = LocalDate.parse(raw.trim());
-                return (endOfDay ? day.plusDays(1).atStartOfDay(brujula.timezone()).minusNanos(1) : day.atStartOfDay(brujula.timezone()))
-                        .toOffsetDateTime();
-            } catch (DateTimeParseException notDate) {
-                throw Open311Error.badRequest(t.get("error.date", field));
-            }
+        String text = raw.strip();
+        if (!W3C.matcher(text).matches()) {
+            throw Open311Error.badRequest(t.get("error.date", field));
         }
+        OffsetDateTime value;
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                value = (endOfDay ? day.plusDays(1).atStartOfDay(brujula.timezone()).minusNanos(1) : day.atStartOfDay(brujula.timezone()))
+                        .toOffsetDateTime();
+            } else {
+                value = OffsetDateTime.parse(text);
+            }
+        } catch (DateTimeException invalid) {
+            throw Open311Error.badRequest(t.get("error.date", field));
+        }
+        if (value.getYear() < MIN_YEAR || value.getYear() > MAX_YEAR) {
+            throw Open311Error.badRequest(t.get("error.dateRange", field, MIN_YEAR, MAX_YEAR));
+        }
+        return value;
     }
 }
