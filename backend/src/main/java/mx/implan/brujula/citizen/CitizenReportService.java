@@ -35,8 +35,9 @@ import java.util.UUID;
 /**
  * Turns an Open311 {@code POST requests} into an observation through the same push path devices
  * and importers use, then records what only citizen reports have. Retries never duplicate: an
- * {@code Idempotency-Key} (scoped to the caller) returns the original answer, and the app's own
- * observation id ({@code attribute[observation_id]}) is the observation's identity.
+ * {@code Idempotency-Key} returns the original answer (per account when signed in; an anonymous key
+ * with the same form from any address), and the app's own observation id
+ * ({@code attribute[observation_id]}) is the observation's identity.
  */
 @ApplicationScoped
 public class CitizenReportService {

@@ -9,7 +9,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "brujula.open311")
 public interface Open311Config {
 
-    /** Public base URL of this server; absolute media_url values must start with it. */
+    /** Public base URL of this server: discovery links, public media_url, and which absolute media_url values are our own attachments. */
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
 
