@@ -77,6 +77,38 @@ class SyncOutcomesTest {
     }
 
     @Test
+    void anItemTheServerCouldNotApplyNowIsPendingAgainNeverRejectedAndNoLongerInFlight() {
+        JournalEntry saved = journal.save(Captures.draft(ANA, Captures.risk("falló", 3)));
+
+        answer(w -> new PushResult(w.id(), w.opId(), PushStatus.FAILED, null, null, null,
+                List.of(new FieldError("", "ITEM_FAILED", "Inténtelo más tarde")), null));
+
+        JournalEntry after = journal.find(saved.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(EntryState.PENDING);
+        assertThat(after.errors()).isEmpty();
+        assertThat(after.server()).isNull();
+        assertThat(journal.beginPush(ANA, 100)).extracting(Observation::opId).containsExactly(saved.local().opId());
+    }
+
+    @Test
+    void anEditMadeWhileAFailedWriteWasInFlightIsWhatGoesNext() {
+        JournalEntry saved = journal.save(Captures.draft(ANA, Captures.risk("primera", 3)));
+        List<Observation> writes = journal.beginPush(ANA, 100);
+        JournalEntry edited = journal.save(Captures.draft(ANA, saved.local().toBuilder().notes("segunda").build()));
+
+        journal.applyPush(writes, writes.stream().map(w -> new PushResult(w.id(), w.opId(), PushStatus.FAILED, null,
+                null, null, List.of(), null)).toList());
+
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
+        // Nothing of the failed write was stored: the newer edit goes, still as a create (baseRev 0).
+        assertThat(journal.beginPush(ANA, 100)).singleElement().satisfies(w -> {
+            assertThat(w.opId()).isEqualTo(edited.local().opId());
+            assertThat(w.notes()).isEqualTo("segunda");
+            assertThat(w.baseRev()).isZero();
+        });
+    }
+
+    @Test
     void takeServerAdoptsTheirCopyAndTellsTheServer() {
         JournalEntry e = synced(Captures.risk("original", 3));
         journal.save(Captures.draft(ANA, e.local().toBuilder().notes("mía").build()));

@@ -9,5 +9,10 @@ public enum PushStatus {
     /** The same field changed on both sides; the server copy is returned, nothing overwritten. */
     CONFLICT,
     /** Structurally invalid or not allowed; see errors. */
-    REJECTED
+    REJECTED,
+    /**
+     * The server could not apply this item now; nothing of it was stored; send it again later. Errors carry a
+     * code such as {@code ITEM_FAILED}.
+     */
+    FAILED
 }
