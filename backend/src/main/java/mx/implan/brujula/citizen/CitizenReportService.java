@@ -46,6 +46,8 @@ public class CitizenReportService {
     public static final int DEFAULT_SEVERITY = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** What a report the server could not store now (a FAILED push result) asks the client to wait. */
+    private static final long RETRY_AFTER_SECONDS = 5;
     /** Author prefix of anonymous reports: {@code citizen:anon:<random>}. */
     public static final String ANONYMOUS = "citizen:anon:";
 
@@ -112,6 +114,10 @@ public class CitizenReportService {
         PushContext ctx = new PushContext(author, report.deviceId() == null ? "open311" : report.deviceId(), null,
                 OffsetDateTime.now(ZoneOffset.UTC), locale);
         PushResult result = push.pushItem(ctx, item(id, report));
+        if (result.status() == PushStatus.FAILED) {
+            // The server could not apply it now and stored nothing of it: the client sends it again.
+            throw Open311Error.unavailable(t.get("error.tryAgain", RETRY_AFTER_SECONDS), RETRY_AFTER_SECONDS);
+        }
         if (result.status() != PushStatus.CREATED) {
             // A concurrent resend of the same observation won the race: once its report is recorded
             // (a moment after its observation), answer as a resend.
