@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.implan.brujula.http.BodyLimit;
-import mx.implan.brujula.http.RequestLocale;
 
 /** A body over the HTTP limit on a GeoReport v2 path: refused in the spec's error format (JSON or XML by extension). */
 @ApplicationScoped
@@ -12,15 +11,13 @@ public class Open311BodyLimit implements BodyLimit.Format {
 
     @Override
     public String pathPrefix() {
-        return "/open311/";
+        return Open311Path.PREFIX;
     }
 
     @Override
     public BodyLimit.Refusal refusal(RoutingContext ctx, long max) {
-        String path = ctx.request().path();
-        Open311Format format = Open311Format.of(path.substring(path.lastIndexOf('.') + 1));
-        ReportForm.Text t = new ReportForm.Text(RequestLocale.from(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
-        return new BodyLimit.Refusal(format.mediaType(), format.errorBody(413, t.of(
-                "La solicitud excede el límite de " + max + " bytes", "The request exceeds the limit of " + max + " bytes")));
+        Open311Format format = Open311Path.errorFormat(ctx.request().path());
+        Open311Text t = Open311Text.of(ctx.request().getParam("lang"), ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return new BodyLimit.Refusal(format.mediaType(), format.errorBody(413, t.get("error.bodyTooLarge", max)));
     }
 }
