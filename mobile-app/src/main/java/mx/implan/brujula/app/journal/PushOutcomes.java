@@ -30,6 +30,8 @@ final class PushOutcomes {
             case CREATED, UPDATED, UNCHANGED -> accepted(e, write, r, latest);
             case CONFLICT -> r.server() == null ? e.toBuilder().state(pendingOr(e)).sent(null).build()
                     : e.toBuilder().conflict(r.server()).state(EntryState.CONFLICT).errors(List.of()).sent(null).build();
+            // The server could not apply it now and stored nothing of it: the same write goes again later.
+            case FAILED -> e.toBuilder().state(pendingOr(e)).sent(null).build();
             case REJECTED -> latest
                     ? e.toBuilder().state(EntryState.REJECTED).errors(r.errors()).sent(null).build()
                     // The older write was refused; the newer edit gets its own verdict.

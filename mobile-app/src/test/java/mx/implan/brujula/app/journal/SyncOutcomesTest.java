@@ -54,6 +54,20 @@ class SyncOutcomesTest {
     }
 
     @Test
+    void aFailedItemStaysPendingAndTheSameWriteGoesAgain() {
+        Observation o = Captures.risk("original", 3);
+        journal.save(Captures.draft(ANA, o));
+        List<Observation> first = answer(w -> PushResult.failed(w.id(), w.opId(),
+                List.of(new mx.implan.brujula.model.sync.FieldError("", "ITEM_FAILED", "later"))));
+        assertThat(journal.find(o.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
+        List<Observation> again = journal.beginPush(ANA, 100);
+        assertThat(again).extracting(Observation::opId).containsExactly(first.get(0).opId());
+        journal.applyPush(again, List.of(new PushResult(o.id(), again.get(0).opId(), PushStatus.CREATED, 1L,
+                List.of(), List.of(), null, null)));
+        assertThat(journal.find(o.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
+    }
+
+    @Test
     void aConflictKeepsBothAndKeepMineGoesOnTopOfTheServersRevKeepingTheirOtherChanges() {
         JournalEntry e = synced(Captures.risk("original", 3));
         journal.save(Captures.draft(ANA, e.local().toBuilder().notes("mía").attribute("severity", 5).build()));
