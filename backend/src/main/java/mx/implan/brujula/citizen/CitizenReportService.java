@@ -109,6 +109,11 @@ public class CitizenReportService {
         PushContext ctx = new PushContext(author, report.deviceId() == null ? "open311" : report.deviceId(), null,
                 OffsetDateTime.now(ZoneOffset.UTC), locale);
         PushResult result = push.pushItem(ctx, item(id, report));
+        if (result.status() == PushStatus.FAILED) {
+            // Nothing was stored (the fault is logged under its incident): a server error, and the reporter may retry.
+            throw new IllegalStateException("The report's observation could not be written, incident "
+                    + result.errors().get(0).incident());
+        }
         if (result.status() != PushStatus.CREATED) {
             // A concurrent resend of the same observation won the race: once its report is recorded
             // (a moment after its observation), answer as a resend.

@@ -42,7 +42,16 @@ public class SingleObservationSubmit {
             case CONFLICT -> throw ApiProblem.conflict("EDIT_CONFLICT", "The same fields were changed on the server")
                     .with("server", result.server());
             case REJECTED -> throw rejection(result);
+            case FAILED -> throw failure(result);
         };
+    }
+
+    /** Nothing was stored; the body names the incident only (its details are in the log). */
+    private static ApiProblem failure(PushResult result) {
+        String incident = result.errors() == null || result.errors().isEmpty() ? null : result.errors().get(0).incident();
+        return new ApiProblem(500, "ITEM_FAILED", "Internal Server Error",
+                "This item could not be applied now and nothing of it was stored; send it again later (incident {0})", incident)
+                .with("incident", incident);
     }
 
     private static ApiProblem rejection(PushResult result) {

@@ -238,7 +238,9 @@ class BadInputTest {
         given().header("Authorization", users.bearer("insp-bad", Roles.INSPECTOR)).contentType("application/json")
                 .body(Items.batch(farFuture, good)).post("/api/v1/sync/push").then().statusCode(200)
                 .body("results.status", equalTo(List.of("REJECTED", "CREATED")))
-                .body("results[0].errors.code", hasItem("INVALID_VALUE"));
+                // Refused by validation now, with the field and the accepted years, before PostgreSQL sees it.
+                .body("results[0].errors.code", hasItem("DATE_RANGE"))
+                .body("results[0].errors.field", hasItem("capturedAt"));
         assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", UUID.fromString(farFuture.get("id").asText()))).isZero();
     }
 
