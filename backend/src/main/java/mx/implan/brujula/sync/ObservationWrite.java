@@ -132,10 +132,7 @@ public class ObservationWrite {
     private Observation save(PushContext ctx, Observation content, ObservationEntity row, String hash, UUID opId, String change) {
         ObservationMapper.copyDeviceFields(content, row);
         ServerChecks.Outcome outcome = checks.check(content, ctx.sentAt(), ctx.receivedAt());
-        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-        ObservationMapper.flags(row.flags).stream().filter(f -> !CONTENT_FLAGS.contains(f)).forEach(flags::add);
-        flags.addAll(outcome.flags());
-        row.flags = ObservationMapper.flagNames(List.copyOf(flags));
+        row.flags = ServerChecks.restamp(row.flags, outcome.flags(), CONTENT_FLAGS);
         row.areaM2 = outcome.areaM2();
         row.clockOffsetSeconds = outcome.clockOffsetSeconds();
         row.contentHash = hash;

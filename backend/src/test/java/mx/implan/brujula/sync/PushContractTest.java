@@ -221,4 +221,21 @@ class PushContractTest {
         given().header("Authorization", bearer).queryParam("cursor", "no-es-un-cursor").get("/api/v1/conflicts")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
+    @Test
+    void aResolutionTakingTheDevicesGeometryRecomputesTheArea() {
+        double[][] small = {{-110.9600, 29.0800}, {-110.9590, 29.0800}, {-110.9590, 29.0809}, {-110.9600, 29.0809}, {-110.9600, 29.0800}};
+        double[][] twice = {{-110.9600, 29.0800}, {-110.9580, 29.0800}, {-110.9580, 29.0809}, {-110.9600, 29.0809}, {-110.9600, 29.0800}};
+        ObjectNode area = Items.greenArea(UUID.randomUUID(), small);
+        push(Items.batch(area)).statusCode(200);
+        push(Items.batch(Items.edit(area, 1).put("notes", "Servidor"))).statusCode(200);
+        ObjectNode mine = Items.edit(Items.greenArea(id(area), twice), 1).put("notes", "Dispositivo");
+        push(Items.batch(mine)).statusCode(200).body("results[0].status", equalTo("CONFLICT"));
+        String conflict = db.string("SELECT id::text FROM sync_conflict WHERE observation_id = ? AND resolved_at IS NULL", id(area));
+        given().header("Authorization", users.bearer("sup-contract", Roles.SUPERVISOR)).contentType(ContentType.JSON)
+                .body("{\"resolution\":\"TAKE_MINE\"}").post("/api/v1/conflicts/" + conflict + "/resolution")
+                .then().statusCode(200).body("notes", equalTo("Dispositivo"));
+        double stored = Double.parseDouble(db.string("SELECT area_m2 FROM observation WHERE id = ?", id(area)));
+        double geodesic = Double.parseDouble(db.string("SELECT ST_Area(geom::geography) FROM observation WHERE id = ?", id(area)));
+        assertThat(stored).isBetween(18_000.0, 22_000.0).isCloseTo(geodesic, org.assertj.core.data.Offset.offset(1.0));
+    }
 }
