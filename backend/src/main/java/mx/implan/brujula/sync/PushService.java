@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.implan.brujula.attachments.AttachmentRows;
+import mx.implan.brujula.http.JsonPaths;
 import mx.implan.brujula.model.hash.ContentHash;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.observation.Observation;
@@ -233,16 +234,10 @@ public class PushService {
                 SyncMessages.text("ITEM_FAILED", ctx.locale(), incident), incident)));
     }
 
-    /** The JSON path a binding failure names ({@code attributes.severity}, {@code photos[0].bytes}), or the item. */
+    /** The JSON path a binding failure names ({@code attributes.severity}, {@code photos[0].bytes}), or the item (""). */
     private static String fieldOf(Exception e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference r : mapping.getPath()) {
-            path.append(r.getFieldName() != null ? (path.isEmpty() ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]");
-        }
-        return path.toString();
+        String path = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping) : "$";
+        return "$".equals(path) ? "" : path;
     }
 
     /**

@@ -75,6 +75,9 @@ class PushContractTest {
                 .body("results[0].status", equalTo("REJECTED"))
                 .body("results[0].errors[0].code", equalTo("OP_ID_REUSED"))
                 .body("results[0].errors[0].message", containsString("revision 1 of observation " + a.get("id").asText()));
+        given().header("Authorization", inspector()).contentType(ContentType.JSON).body(aChanged.toString())
+                .post("/api/v1/observations").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("OP_ID_REUSED")).body("errors[0].field", equalTo("opId"));
         assertThat(db.string("SELECT notes FROM observation WHERE id = ?", id(a))).isEqualTo("Socavón junto a la banqueta");
         // The same write again is still a replay, with its original result.
         push(Items.batch(a, b)).statusCode(200).body("results.status", equalTo(List.of("UNCHANGED", "UNCHANGED")))
