@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # S3-compatible object storage for Brújula's photos, without containers.
 #
-# Policy (docs: DESIGN.md "Running locally", README "Photos"):
+# Policy (docs: DESIGN.md "Running locally", docs/operations.md "Configuration"):
 #   1. When BRUJULA_S3_ENDPOINT and BRUJULA_S3_ACCESS_KEY/BRUJULA_S3_SECRET_KEY are already set in
 #      the environment (a real MinIO, another S3), they are used as they are: nothing is started.
 #   2. Otherwise Brújula runs s3proxy (org.gaul:s3proxy, jar-with-dependencies from Maven Central,

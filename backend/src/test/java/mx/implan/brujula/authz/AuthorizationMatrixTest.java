@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Walks README's authorization table: for every row and every caller (four roles and anonymous)
+ * Walks the authorization table (docs/authorization.md): for every row and every caller (four roles and anonymous)
  * it sends the row's request with a real token and checks the cell — ✓ allowed, 403, 401, and for
  * "own"/"all" rows the same request on the caller's own object (allowed) and on someone else's
  * (hidden for "own", allowed for "all"). Each row needs a request fixture in {@link #FIXTURES},
@@ -130,7 +130,7 @@ class AuthorizationMatrixTest {
             %s,Obra importada,FORTALECE,Ramo 23,1000,,2025-01-15,2025-09-30,-110.9613,29.0729,,,
             """;
 
-    /** Request fixtures, keyed by README's endpoint text. */
+    /** Request fixtures, keyed by the table's endpoint text. */
     static final Map<String, Fixture> FIXTURES = new LinkedHashMap<>();
 
     static {
@@ -411,15 +411,15 @@ class AuthorizationMatrixTest {
         withoutFixture.removeAll(FIXTURES.keySet());
         Set<String> withoutRow = new TreeSet<>(FIXTURES.keySet());
         withoutRow.removeAll(rows);
-        assertThat(withoutFixture).as("README rows with no request fixture in AuthorizationMatrixTest.FIXTURES").isEmpty();
-        assertThat(withoutRow).as("fixtures in AuthorizationMatrixTest.FIXTURES with no README row").isEmpty();
+        assertThat(withoutFixture).as("authorization table rows with no request fixture in AuthorizationMatrixTest.FIXTURES").isEmpty();
+        assertThat(withoutRow).as("fixtures in AuthorizationMatrixTest.FIXTURES with no authorization table row").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
     @MethodSource("cells")
     void theReadmeCellHolds(String key, String caller, AuthorizationTable.Access access) {
         Fixture fixture = FIXTURES.get(key);
-        assertThat(fixture).as("request fixture for README row `%s` in AuthorizationMatrixTest.FIXTURES", key).isNotNull();
+        assertThat(fixture).as("request fixture for authorization table row `%s` in AuthorizationMatrixTest.FIXTURES", key).isNotNull();
         Response own = fixture.sender().send(new Call(world, caller, false));
         Verdict verdict = fixture.judge().judge(own, new Call(world, caller, false));
         String what = key + " as " + caller + " (" + own.statusCode() + ": " + abbreviated(own) + ")";

@@ -12,12 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * README's authorization table ("endpoint | citizen | inspector | supervisor | admin | anonymous"),
+ * The authorization table of docs/authorization.md ("endpoint | citizen | inspector | supervisor | admin | anonymous"),
  * parsed: the document the tests run, so the docs and the behaviour cannot drift apart.
  */
 final class AuthorizationTable {
 
     static final List<String> CALLERS = List.of("citizen", "inspector", "supervisor", "admin", "anonymous");
+    /** Where the table lives, relative to the repository root. */
+    static final String DOCUMENT = "docs/authorization.md";
     private static final String HEADER = "| endpoint | citizen | inspector | supervisor | admin | anonymous |";
     private static final Pattern KEY = Pattern.compile("^`([A-Z]+ /[^`]*)`");
 
@@ -48,7 +50,7 @@ final class AuthorizationTable {
             if (cell.startsWith("401")) {
                 return UNAUTHENTICATED_401;
             }
-            throw new IllegalStateException("README authorization table, " + where + ": unknown cell '" + cell
+            throw new IllegalStateException("authorization table, " + where + ": unknown cell '" + cell
                     + "' (use ✓, own, all, 403 or 401, optionally followed by a note)");
         }
     }
@@ -67,32 +69,32 @@ final class AuthorizationTable {
     private AuthorizationTable() {
     }
 
-    static Path readme() {
+    static Path document() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("README.md");
+            Path candidate = dir.resolve(DOCUMENT);
             if (Files.isRegularFile(candidate) && Files.isDirectory(dir.resolve("backend"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("README.md not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(DOCUMENT + " not found above " + Path.of("").toAbsolutePath());
     }
 
     static List<Row> rows() {
         List<String> lines;
         try {
-            lines = Files.readAllLines(readme());
+            lines = Files.readAllLines(document());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int start = lines.indexOf(HEADER);
         if (start < 0) {
-            throw new IllegalStateException("README.md has no line '" + HEADER + "'");
+            throw new IllegalStateException(DOCUMENT + " has no line '" + HEADER + "'");
         }
         List<Row> rows = new ArrayList<>();
         for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             String line = lines.get(i);
             String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("(?<!\\\\)\\|", -1);
-            String where = "README.md line " + (i + 1);
+            String where = DOCUMENT + " line " + (i + 1);
             if (cells.length != 6) {
                 throw new IllegalStateException(where + ": expected 6 cells, found " + cells.length + ": " + line);
             }

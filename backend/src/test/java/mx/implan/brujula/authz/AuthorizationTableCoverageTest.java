@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README's authorization table and the application's routes name the same set: a new endpoint
+ * the authorization table (docs/authorization.md) and the application's routes name the same set: a new endpoint
  * without a row, or a row whose endpoint is gone, fails here and says which.
  */
 class AuthorizationTableCoverageTest {
@@ -27,13 +27,13 @@ class AuthorizationTableCoverageTest {
         Set<String> stale = new LinkedHashSet<>(documented);
         stale.removeAll(routes);
         StringBuilder problems = new StringBuilder();
-        undocumented.forEach(r -> problems.append("\n  route without a README row: ").append(r)
+        undocumented.forEach(r -> problems.append("\n  route without a row in docs/authorization.md: ").append(r)
                 .append(" — add the row  | `").append(r).append("` | <citizen> | <inspector> | <supervisor> | <admin> | <anonymous> |")
-                .append("  to README.md's authorization table, and a request fixture keyed \"").append(r)
+                .append("  to docs/authorization.md's table, and a request fixture keyed \"").append(r)
                 .append("\" to AuthorizationMatrixTest.FIXTURES"));
-        stale.forEach(r -> problems.append("\n  README row without a route: `").append(r)
+        stale.forEach(r -> problems.append("\n  authorization table row without a route: `").append(r)
                 .append("` (no JAX-RS resource method declares it: remove or correct the row)"));
-        assertThat(problems.toString()).as("README authorization table vs the application's routes").isEmpty();
+        assertThat(problems.toString()).as("docs/authorization.md vs the application's routes").isEmpty();
         assertThat(routes).as("routes found by scanning the resources").hasSizeGreaterThan(20);
     }
 
@@ -46,7 +46,7 @@ class AuthorizationTableCoverageTest {
                 duplicated.add(row.key());
             }
         }
-        assertThat(duplicated).as("README authorization rows listed twice").isEmpty();
+        assertThat(duplicated).as("authorization table rows listed twice").isEmpty();
     }
 
     @Test

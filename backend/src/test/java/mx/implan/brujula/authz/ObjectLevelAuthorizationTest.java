@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Object-level checks behind the "own" cells of README's authorization table: ids guessed or
+ * Object-level checks behind the "own" cells of the authorization table (docs/authorization.md): ids guessed or
  * learnt elsewhere give nothing away, writes to someone else's observation change nothing, and
  * photos follow the observations that reference them.
  */

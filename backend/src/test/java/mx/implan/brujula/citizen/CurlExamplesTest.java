@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The README's curl commands, run with the real curl binary against the test server. */
+/** The curl commands of README.md and docs/open311.md, run with the real curl binary against the test server. */
 @QuarkusTest
 class CurlExamplesTest {
 
