@@ -1,9 +1,10 @@
 package mx.implan.brujula.attachments;
 
-import mx.implan.brujula.testing.BackendJar;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import mx.implan.brujula.testing.LargeJpegs;
 import mx.implan.brujula.testing.Photos;
 import mx.implan.brujula.testing.ScratchBucket;
+import mx.implan.brujula.testsupport.BackendJar;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -43,7 +44,7 @@ class UploadHeapIT {
         ScratchBucket.empty(bucket);
         try (BackendJar backend = BackendJar.start(module.resolve("target/quarkus-app/quarkus-run.jar"), database,
                 List.of("-Xmx256m"), module.resolve("target/heap-it"), Map.of("BRUJULA_S3_BUCKET", bucket))) {
-            backend.createUser("heap-it", "inspector", "heap-it-password-1");
+            backend.insertUser("heap-it", "inspector", BcryptUtil.bcryptHash("heap-it-password-1"));
             String token = backend.token("heap-it", "heap-it-password-1");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             upload(http, backend.baseUri(), token, photos, run, 0, 8); // warm up code paths and pools

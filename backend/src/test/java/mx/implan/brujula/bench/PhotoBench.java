@@ -4,11 +4,12 @@ import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.MinioAsyncClient;
 import io.minio.PutObjectAPIArgs;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import mx.implan.brujula.attachments.NoDelaySockets;
-import mx.implan.brujula.testing.BackendJar;
 import mx.implan.brujula.testing.LargeJpegs;
 import mx.implan.brujula.testing.Photos;
 import mx.implan.brujula.testing.ScratchBucket;
+import mx.implan.brujula.testsupport.BackendJar;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -84,7 +85,7 @@ public final class PhotoBench {
         }
         try (BackendJar backend = BackendJar.start(jar, database, jvm,
                 jar.getParent().getParent().resolve("bench"))) {
-            backend.createUser("bench-photos", "inspector", "bench-photos-password");
+            backend.insertUser("bench-photos", "inspector", BcryptUtil.bcryptHash("bench-photos-password"));
             String token = backend.token("bench-photos", "bench-photos-password");
             URI base = backend.baseUri();
             Optional<ProcessHandle> s3Server = ProcessHandle.allProcesses()

@@ -1,12 +1,15 @@
 package mx.implan.brujula.app;
 
+import mx.implan.brujula.app.accounts.FileAccounts;
+import mx.implan.brujula.app.api.Timeouts;
+import mx.implan.brujula.app.device.DeviceServices;
 import mx.implan.brujula.app.journal.FileJournal;
 import mx.implan.brujula.app.storage.AtomicFiles;
+import mx.implan.brujula.app.storage.FreeSpace;
 import mx.implan.brujula.app.sync.BackgroundSyncEngine;
-import mx.implan.brujula.app.sync.FileAccounts;
+import mx.implan.brujula.app.sync.PhotoKeeping;
 import mx.implan.brujula.app.ui.ServerAddress;
 import mx.implan.brujula.app.ui.Texts;
-import mx.implan.brujula.app.ui.device.DeviceServices;
 import mx.implan.brujula.model.ClientVersion;
 
 import java.io.IOException;
@@ -16,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import mx.implan.brujula.app.ui.AppContext;
 
 /**
  * The real context of a device: the file journal, encrypted accounts and background sync engine in the app's
@@ -46,16 +51,29 @@ public final class DeviceContext {
             Path serverFile = storage.resolve("server");
             String initial = initialServer(serverFile);
             ServerAddress server = new ServerAddress(URI.create(initial), uri -> remember(serverFile, uri));
-            FileJournal journal = FileJournal.open(storage.resolve("journal"), deviceId, clock);
+            FileJournal journal = FileJournal.open(storage.resolve("journal"), deviceId, clock)
+                    .thumbnails(DeviceServices.thumbnails());
             FileAccounts accounts = FileAccounts.open(storage.resolve("accounts"), server::get, VERSION, locale, clock,
-                    mx.implan.brujula.app.sync.Timeouts.DEFAULT);
-            BackgroundSyncEngine sync = new BackgroundSyncEngine(journal, accounts, clock);
+                    Timeouts.DEFAULT);
+            BackgroundSyncEngine sync = new BackgroundSyncEngine(journal, accounts, clock,
+                    BackgroundSyncEngine.Settings.defaults().with(photoKeeping(storage)));
             return new AppContext(journal, sync, accounts, DeviceServices.position(clock),
                     DeviceServices.photos(new Texts(locale).get("photos.add")), locale, clock, server,
                     AppContext.fontScaleSetting());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the app's storage in " + storage, e);
         }
+    }
+
+    /**
+     * Synced photos stay {@code brujula.photos.keepDays} days (7 by default) after their observation's last save,
+     * and go at once when less than {@code brujula.photos.lowSpaceMb} MB (512) are free in the app's storage.
+     */
+    static PhotoKeeping photoKeeping(Path storage) {
+        PhotoKeeping defaults = PhotoKeeping.defaults();
+        Duration keepFor = Duration.ofDays(Long.getLong("brujula.photos.keepDays", defaults.keepFor().toDays()));
+        long lowSpace = Long.getLong("brujula.photos.lowSpaceMb", defaults.lowSpaceBytes() / (1024 * 1024)) * 1024 * 1024;
+        return new PhotoKeeping(keepFor, lowSpace, FreeSpace.of(storage));
     }
 
     private static String initialServer(Path serverFile) throws IOException {

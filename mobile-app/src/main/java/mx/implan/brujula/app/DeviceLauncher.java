@@ -1,6 +1,6 @@
 package mx.implan.brujula.app;
 
-import mx.implan.brujula.app.ui.device.DeviceServices;
+import mx.implan.brujula.app.device.DeviceServices;
 
 /**
  * The device app's entry point: the real journal, accounts and sync engine in the app's private storage. Kept

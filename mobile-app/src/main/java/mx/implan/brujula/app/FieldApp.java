@@ -2,10 +2,11 @@ package mx.implan.brujula.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import mx.implan.brujula.app.ui.AppShell;
-import mx.implan.brujula.app.ui.device.DeviceServices;
+import mx.implan.brujula.app.device.DeviceServices;
+import mx.implan.brujula.app.ui.shell.AppShell;
 
 import java.util.Objects;
+import mx.implan.brujula.app.ui.AppContext;
 
 /**
  * The JavaFX application: the composition root. A launcher builds the {@link AppContext} (real journal, accounts

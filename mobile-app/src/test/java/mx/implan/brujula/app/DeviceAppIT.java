@@ -1,13 +1,14 @@
 package mx.implan.brujula.app;
 
+import mx.implan.brujula.app.api.InMemoryTokenStore;
+import mx.implan.brujula.app.api.SyncClient;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.FileJournal;
 import mx.implan.brujula.app.journal.JournalEntry;
 import mx.implan.brujula.app.sync.BackendProcess;
-import mx.implan.brujula.app.sync.InMemoryTokenStore;
 import mx.implan.brujula.app.sync.RunningBackend;
-import mx.implan.brujula.app.sync.SyncClient;
 import mx.implan.brujula.app.sync.SyncStatus;
+import mx.implan.brujula.app.ui.AppContext;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;
 import mx.implan.brujula.app.ui.home.HomeScreen;

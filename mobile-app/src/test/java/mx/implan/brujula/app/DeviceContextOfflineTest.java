@@ -4,6 +4,7 @@ import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.FileJournal;
 import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.app.ui.AppContext;
 import mx.implan.brujula.app.ui.citizen.CitizenScreen;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;

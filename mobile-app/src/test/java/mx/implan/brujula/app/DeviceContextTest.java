@@ -1,6 +1,7 @@
 package mx.implan.brujula.app;
 
 import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.ui.AppContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,25 @@ class DeviceContextTest {
     private static void close(AppContext ctx) {
         ctx.sync().close();
         ((FileJournal) ctx.journal()).close();
+    }
+
+    @Test
+    void photosAreKeptAWeekByDefaultAndAsTheSettingsSay() {
+        mx.implan.brujula.app.sync.PhotoKeeping defaults = DeviceContext.photoKeeping(storage);
+        assertThat(defaults.keepFor()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.lowSpaceBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThat(defaults.space().usableBytes()).isPositive().isLessThan(Long.MAX_VALUE);
+
+        System.setProperty("brujula.photos.keepDays", "2");
+        System.setProperty("brujula.photos.lowSpaceMb", "64");
+        try {
+            mx.implan.brujula.app.sync.PhotoKeeping set = DeviceContext.photoKeeping(storage);
+            assertThat(set.keepFor()).isEqualTo(java.time.Duration.ofDays(2));
+            assertThat(set.lowSpaceBytes()).isEqualTo(64L * 1024 * 1024);
+        } finally {
+            System.clearProperty("brujula.photos.keepDays");
+            System.clearProperty("brujula.photos.lowSpaceMb");
+        }
     }
 
     @Test

@@ -41,6 +41,14 @@ public interface Journal {
     /** The stored copy of a photo taken on this device, if present. */
     Optional<Path> photo(String sha256);
 
+    /**
+     * A picture to show for a photo: the photo itself while it is on the device, else the thumbnail kept when it
+     * left the device after the server confirmed it holds it.
+     */
+    default Optional<Path> preview(String sha256) {
+        return photo(sha256);
+    }
+
     /** Called (on any thread) after every durable change, including ones made by the sync engine. */
     AutoCloseable onChange(Runnable listener);
 }

@@ -92,7 +92,7 @@ final class JournalFormat {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(entries, "*.json")) {
             for (Path old : files) {
                 String name = old.getFileName().toString();
-                Path upgraded = entries.resolve(name.substring(0, name.length() - ".json".length()) + FileJournal.ENTRY_SUFFIX);
+                Path upgraded = entries.resolve(name.substring(0, name.length() - ".json".length()) + EntryStore.ENTRY_SUFFIX);
                 if (!Files.exists(upgraded)) {
                     byte[] bytes = Files.readAllBytes(old);
                     JsonNode tree;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,9 +22,15 @@ final class PhotoStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path dir;
+    private final Path thumbs;
 
-    PhotoStore(Path dir) {
+    PhotoStore(Path dir, Path thumbs) {
         this.dir = dir;
+        this.thumbs = thumbs;
+    }
+
+    List<Path> directories() {
+        return List.of(dir, thumbs);
     }
 
     /** A picture copied into the store's directory under a temporary name; not referenced until committed. */
@@ -64,6 +71,27 @@ final class PhotoStore {
         }
         Path file = dir.resolve(sha256);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** The thumbnail kept of a photo whose original left the device. */
+    Optional<Path> thumbnail(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            return Optional.empty();
+        }
+        Path file = thumbs.resolve(sha256);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Writes the thumbnail first, durably, so a removed original always leaves its thumbnail behind. */
+    void keepThumbnail(String sha256, byte[] bytes) throws IOException {
+        AtomicFiles.write(thumbs.resolve(sha256), bytes);
+    }
+
+    /** Removes the original (durably); its thumbnail, if any, stays. */
+    void remove(String sha256) throws IOException {
+        if (find(sha256).isPresent()) {
+            AtomicFiles.delete(dir.resolve(sha256));
+        }
     }
 
     /** The image type from the first bytes; null when it is none the server accepts. */

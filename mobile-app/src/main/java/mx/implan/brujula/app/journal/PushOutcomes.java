@@ -30,7 +30,7 @@ final class PushOutcomes {
             case CREATED, UPDATED, UNCHANGED -> accepted(e, write, r, latest);
             case CONFLICT -> r.server() == null ? e.toBuilder().state(pendingOr(e)).sent(null).build()
                     : e.toBuilder().conflict(r.server()).state(EntryState.CONFLICT).errors(List.of()).sent(null).build();
-            // The server could not apply it now and stored nothing of it: the same write goes again later.
+            // Nothing of it was stored: no longer in flight; the entry's latest version goes in a later round.
             case FAILED -> e.toBuilder().state(pendingOr(e)).sent(null).build();
             case REJECTED -> latest
                     ? e.toBuilder().state(EntryState.REJECTED).errors(r.errors()).sent(null).build()

@@ -11,8 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.accounts.Account;
+import mx.implan.brujula.app.accounts.DeviceSessions;
+import mx.implan.brujula.app.journal.CitizenReports;
 import mx.implan.brujula.app.journal.Journal;
+import mx.implan.brujula.app.journal.LocalWrites;
+import mx.implan.brujula.app.journal.PhotoRetention;
+import mx.implan.brujula.app.journal.PulledChanges;
 
 /**
  * The sync engine on its own thread. A round ({@link SyncRound}) pushes observations, uploads missing photos,
@@ -34,18 +39,30 @@ public final class BackgroundSyncEngine implements SyncEngine {
      * @param batchSize      observations per push (the client halves on 413 anyway)
      * @param random         jitter source (seeded in tests)
      * @param autoStart      false: rounds only through {@link #syncNow()} (tests)
+     * @param photos         how long photos the server holds stay on the device
      */
     public record Settings(Duration initialBackoff, Duration maxBackoff, Duration interval, int batchSize,
-                           Random random, boolean autoStart) {
+                           Random random, boolean autoStart, PhotoKeeping photos) {
+
+        /** With the {@link PhotoKeeping#defaults() default} photo keeping. */
+        public Settings(Duration initialBackoff, Duration maxBackoff, Duration interval, int batchSize, Random random,
+                        boolean autoStart) {
+            this(initialBackoff, maxBackoff, interval, batchSize, random, autoStart, PhotoKeeping.defaults());
+        }
 
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), 100,
                     new Random(), true);
         }
+
+        /** The same settings with another photo keeping. */
+        public Settings with(PhotoKeeping keeping) {
+            return new Settings(initialBackoff, maxBackoff, interval, batchSize, random, autoStart, keeping);
+        }
     }
 
-    private final FileJournal journal;
-    private final FileAccounts accounts;
+    private final JournalSides journal;
+    private final DeviceSessions accounts;
     private final Clock clock;
     private final Settings settings;
     private final Backoff backoff;
@@ -62,12 +79,18 @@ public final class BackgroundSyncEngine implements SyncEngine {
     private volatile boolean closed;
 
     /** With the {@link Settings#defaults() default} settings; starts at once. */
-    public BackgroundSyncEngine(FileJournal journal, FileAccounts accounts, Clock clock) {
+    public <J extends LocalWrites & PulledChanges & CitizenReports & PhotoRetention> BackgroundSyncEngine(
+            J journal, DeviceSessions accounts, Clock clock) {
         this(journal, accounts, clock, Settings.defaults());
     }
 
-    public BackgroundSyncEngine(FileJournal journal, FileAccounts accounts, Clock clock, Settings settings) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+    /**
+     * @param journal the journal's faces the engine works with: the queue of local writes, the sink of pulled
+     *                changes, anonymous reports and photo keeping (the device's {@code FileJournal} is all four)
+     */
+    public <J extends LocalWrites & PulledChanges & CitizenReports & PhotoRetention> BackgroundSyncEngine(
+            J journal, DeviceSessions accounts, Clock clock, Settings settings) {
+        this.journal = JournalSides.of(Objects.requireNonNull(journal, "journal"));
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -155,7 +178,7 @@ public final class BackgroundSyncEngine implements SyncEngine {
 
     private SyncStatus round() {
         SyncRound.Outcome outcome;
-        SyncRound round = new SyncRound(journal, accounts, settings.batchSize(), this::phase);
+        SyncRound round = new SyncRound(journal, accounts, settings.batchSize(), settings.photos(), clock, this::phase);
         try {
             outcome = round.run();
         } catch (RuntimeException e) {
@@ -173,8 +196,8 @@ public final class BackgroundSyncEngine implements SyncEngine {
                     null, outcome.error());
         } else if (outcome.retry()) {
             failures++;
-            after = new SyncStatus(outcome.phase(), pending(), status.lastSuccess(), now.plus(backoff.delay(failures)),
-                    outcome.error());
+            Duration wait = outcome.retryAfter() != null ? backoff.honouring(outcome.retryAfter()) : backoff.delay(failures);
+            after = new SyncStatus(outcome.phase(), pending(), status.lastSuccess(), now.plus(wait), outcome.error());
         } else {
             after = new SyncStatus(outcome.phase(), pending(), status.lastSuccess(), null, outcome.error());
         }
@@ -189,7 +212,7 @@ public final class BackgroundSyncEngine implements SyncEngine {
 
     private int pending() {
         String owner = accounts.current().map(Account::username).orElse(Journal.ANONYMOUS);
-        return journal.unsyncedCount(owner);
+        return journal.writes().unsyncedCount(owner);
     }
 
     private void publish(SyncStatus s) {

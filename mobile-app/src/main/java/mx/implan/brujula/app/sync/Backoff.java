@@ -36,4 +36,15 @@ public final class Backoff {
         long half = capped / 2;
         return Duration.ofMillis(half + (half == 0 ? 0 : random.nextLong(half + 1)));
     }
+
+    /**
+     * The wait when the server said how long ({@code Retry-After}): that long, never shorter than half the initial
+     * delay (no tight loop on {@code Retry-After: 0}) and never longer than the longest back-off (a wrong header
+     * must not park the device for days; the server answers 503 again if it is still not ready).
+     */
+    public Duration honouring(Duration retryAfter) {
+        Duration floor = initial.dividedBy(2);
+        Duration wait = retryAfter.compareTo(floor) < 0 ? floor : retryAfter;
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
 }

@@ -1,35 +1,59 @@
 package mx.implan.brujula.app.sync;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import mx.implan.brujula.app.accounts.Account;
+import mx.implan.brujula.app.accounts.DeviceSessions;
+import mx.implan.brujula.app.api.ApiException;
+import mx.implan.brujula.app.api.AuthenticationRequiredException;
+import mx.implan.brujula.app.api.ClientTooOldException;
+import mx.implan.brujula.app.api.CursorExpiredException;
+import mx.implan.brujula.app.api.Open311Client;
+import mx.implan.brujula.app.api.ServerUnavailableException;
+import mx.implan.brujula.app.api.SyncClient;
+import mx.implan.brujula.app.api.SyncClientException;
+import mx.implan.brujula.app.api.TransportException;
 import mx.implan.brujula.app.journal.CitizenTracking;
-import mx.implan.brujula.app.journal.FileJournal;
+import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalException;
+import mx.implan.brujula.app.journal.PendingPhoto;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.model.sync.PullResponse;
 import mx.implan.brujula.model.sync.PushResult;
+import mx.implan.brujula.model.sync.PushStatus;
 
 /**
  * One pass of synchronisation, in the order that matters in the field: every user's observations first (a
  * severe risk must not wait behind megabytes of photos; risks by severity lead each batch), anonymous reports,
- * then the photos the server lists as missing (smallest first), then pull. Each user's entries travel with that
- * user's token only. A failure that retrying can fix ends the round (the engine backs off); a user whose
- * session has ended is skipped, the others go on.
+ * then the photos the server lists as missing (smallest first), then pull, then freeing photos the server
+ * confirms it holds. Each user's entries travel with that user's token only. A failure that retrying can fix
+ * ends the round (the engine backs off); a user whose session has ended is skipped, the others go on.
  */
 final class SyncRound {
 
     private static final System.Logger LOG = System.getLogger(SyncRound.class.getName());
 
-    /** How a round ended. {@code retry}: the engine should back off and try again. */
-    record Outcome(SyncStatus.Phase phase, boolean retry, String error) {
+    /**
+     * How a round ended. {@code retry}: the engine should back off and try again, not before {@code retryAfter}
+     * when the server said how long to wait.
+     */
+    record Outcome(SyncStatus.Phase phase, boolean retry, String error, Duration retryAfter) {
+        Outcome(SyncStatus.Phase phase, boolean retry, String error) {
+            this(phase, retry, error, null);
+        }
+
         static Outcome failed(SyncStatus.Phase phase, String error) {
             return new Outcome(phase, true, error);
         }
@@ -45,19 +69,26 @@ final class SyncRound {
         }
     }
 
-    private final FileJournal journal;
-    private final FileAccounts accounts;
+    private final JournalSides journal;
+    private final DeviceSessions accounts;
     private final int batchSize;
+    private final PhotoKeeping keeping;
+    private final Clock clock;
     private final Consumer<SyncStatus.Phase> phase;
     private final Set<String> signInNeeded = new LinkedHashSet<>();
-    private final java.util.Locale locale;
+    private final Locale locale;
     private String softError;
     private boolean reached;
+    /** Items the server could not apply now (FAILED) or answered with a status this app does not know. */
+    private int unsettled;
 
-    SyncRound(FileJournal journal, FileAccounts accounts, int batchSize, Consumer<SyncStatus.Phase> phase) {
+    SyncRound(JournalSides journal, DeviceSessions accounts, int batchSize, PhotoKeeping keeping, Clock clock,
+              Consumer<SyncStatus.Phase> phase) {
         this.journal = journal;
         this.accounts = accounts;
         this.batchSize = batchSize;
+        this.keeping = keeping;
+        this.clock = clock;
         this.phase = phase;
         this.locale = accounts.locale();
     }
@@ -71,7 +102,7 @@ final class SyncRound {
         try {
             Set<String> owners = new LinkedHashSet<>();
             accounts.current().ifPresent(a -> owners.add(a.username()));
-            owners.addAll(journal.ownersWithWork());
+            owners.addAll(journal.writes().ownersWithWork());
             accounts.known().forEach(a -> owners.add(a.username()));
 
             phase.accept(SyncStatus.Phase.PUSHING);
@@ -90,14 +121,25 @@ final class SyncRound {
                 withClient(owner, this::pull);
             }
             tracking();
+
+            Instant savedBefore = keeping.savedBefore(clock.instant());
+            for (String owner : owners) {
+                withClient(owner, (o, client) -> freePhotos(o, client, savedBefore));
+            }
+            // An accepted anonymous report carried its photos inside: its 201 is the server's confirmation.
+            journal.photos().removeConfirmed(journal.photos().removablePhotos(Journal.ANONYMOUS, savedBefore), savedBefore);
         } catch (Stop stop) {
             return stop.outcome;
         } catch (JournalException e) {
             return Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.storage", e.getMessage()));
         }
+        if (unsettled > 0) {
+            // Nothing of those items was stored: they wait, pending, for a later round after a back-off.
+            return Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.itemsFailed", unsettled));
+        }
         String current = accounts.current().map(Account::username).orElse(null);
         if (!signInNeeded.isEmpty() && (current == null || signInNeeded.contains(current)
-                || journal.ownersWithWork().stream().anyMatch(signInNeeded::contains))) {
+                || journal.writes().ownersWithWork().stream().anyMatch(signInNeeded::contains))) {
             String who = current != null && signInNeeded.contains(current) ? current : signInNeeded.iterator().next();
             return new Outcome(SyncStatus.Phase.SIGN_IN_REQUIRED, false, Messages.text(locale, "error.signIn", who));
         }
@@ -114,7 +156,7 @@ final class SyncRound {
         }
         Optional<SyncClient> client = accounts.client(owner);
         if (client.isEmpty()) {
-            if (journal.unsyncedCount(owner) > 0) {
+            if (journal.writes().unsyncedCount(owner) > 0) {
                 signInNeeded.add(owner);
             }
             return;
@@ -138,6 +180,11 @@ final class SyncRound {
         if (e instanceof TransportException) {
             return new Stop(Outcome.failed(SyncStatus.Phase.OFFLINE, Messages.text(locale, "error.offline")), e);
         }
+        if (e instanceof ServerUnavailableException unavailable) {
+            // The server answered but cannot serve (database or storage down): nothing was refused, wait and resend.
+            return new Stop(new Outcome(SyncStatus.Phase.SERVER_UNAVAILABLE, true,
+                    Messages.text(locale, "error.serverUnavailable"), unavailable.retryAfter().orElse(null)), e);
+        }
         String reason = e instanceof ApiException api ? "HTTP " + api.status() + " " + api.code() : e.getMessage();
         return new Stop(Outcome.failed(SyncStatus.Phase.BACKING_OFF, Messages.text(locale, "error.server", reason)), e);
     }
@@ -145,29 +192,34 @@ final class SyncRound {
     private void push(String owner, SyncClient client) {
         Set<UUID> pushed = new HashSet<>();
         while (true) {
-            List<Observation> writes = journal.beginPush(owner, batchSize);
+            List<Observation> writes = journal.writes().beginPush(owner, batchSize);
             boolean fresh = false;
             for (Observation w : writes) {
                 fresh |= pushed.add(w.opId());
             }
             if (!fresh) {
                 // Nothing left, or only writes already sent this round whose outcome stays unknown: next round.
-                journal.pushInterrupted(writes);
+                journal.writes().pushInterrupted(writes);
                 return;
             }
+            List<PushResult> results;
             try {
-                journal.applyPush(writes, pushOrSplit(client, writes));
+                results = pushOrSplit(client, writes);
+                journal.writes().applyPush(writes, results);
             } catch (RuntimeException e) {
-                journal.pushInterrupted(writes);
+                journal.writes().pushInterrupted(writes);
                 throw e;
             }
+            unsettled += (int) results.stream()
+                    .filter(r -> r.status() == null || r.status() == PushStatus.FAILED).count();
         }
     }
 
     /** A write too large for the server even alone is set aside as rejected instead of blocking the others. */
     private List<PushResult> pushOrSplit(SyncClient client, List<Observation> writes) {
+        String deviceId = journal.writes().deviceId();
         try {
-            return client.push(journal.deviceId(), writes);
+            return client.push(deviceId, writes);
         } catch (ApiException e) {
             if (e.status() != 413) {
                 throw e;
@@ -175,7 +227,7 @@ final class SyncRound {
             List<PushResult> results = new ArrayList<>();
             for (Observation w : writes) {
                 try {
-                    results.addAll(client.push(journal.deviceId(), List.of(w)));
+                    results.addAll(client.push(deviceId, List.of(w)));
                 } catch (ApiException single) {
                     if (single.status() != 413) {
                         throw single;
@@ -189,46 +241,46 @@ final class SyncRound {
     }
 
     private void citizenReports() {
-        List<Observation> writes = journal.beginCitizenReports();
+        List<Observation> writes = journal.reports().beginCitizenReports();
         for (Observation write : writes) {
-            List<FileJournal.PendingPhoto> stored = journal.photosOf(write);
+            List<PendingPhoto> stored = journal.reports().photosOf(write);
             if (stored.size() > Open311Client.MAX_MEDIA) {
                 // Capture allows no more; a write from elsewhere with more is set aside with the reason, never cut short.
-                journal.citizenReportRejected(write, List.of(new FieldError("photos", "TOO_MANY_PHOTOS",
+                journal.reports().citizenReportRejected(write, List.of(new FieldError("photos", "TOO_MANY_PHOTOS",
                         Messages.text(locale, "error.tooManyReportPhotos", Open311Client.MAX_MEDIA))));
                 continue;
             }
             List<Open311Client.Photo> photos = stored.stream()
                     .map(p -> new Open311Client.Photo(p.sha256(), p.mediaType(), p.file())).toList();
             try {
-                Open311Client.Submitted answer = accounts.open311().submit(write, journal.deviceId(), photos);
-                journal.citizenReportAccepted(write, answer.token(), answer.serviceRequestId());
+                Open311Client.Submitted answer = accounts.open311().submit(write, journal.writes().deviceId(), photos);
+                journal.reports().citizenReportAccepted(write, answer.token(), answer.serviceRequestId());
                 reached = true;
             } catch (Open311Client.ReportRejectedException e) {
-                journal.citizenReportRejected(write, e.errors());
+                journal.reports().citizenReportRejected(write, e.errors());
                 reached = true;
             } catch (SyncClientException e) {
-                journal.pushInterrupted(writes);
+                journal.reports().citizenReportInterrupted(writes);
                 throw stop(e);
             }
         }
     }
 
     private void photos(String owner, SyncClient client) {
-        List<FileJournal.PendingPhoto> pending = journal.pendingPhotos(owner);
+        List<PendingPhoto> pending = journal.writes().pendingPhotos(owner);
         if (pending.isEmpty()) {
             return;
         }
         // The server's word on what it lacks: photos that arrived in an interrupted run are not sent again.
-        Set<String> missing = new HashSet<>(client.missingPhotos(pending.stream().map(FileJournal.PendingPhoto::sha256).toList()));
-        journal.photosArrived(pending.stream().map(FileJournal.PendingPhoto::sha256).filter(h -> !missing.contains(h)).toList());
-        for (FileJournal.PendingPhoto photo : pending) {
+        Set<String> missing = new HashSet<>(client.missingPhotos(pending.stream().map(PendingPhoto::sha256).toList()));
+        journal.writes().photosArrived(pending.stream().map(PendingPhoto::sha256).filter(h -> !missing.contains(h)).toList());
+        for (PendingPhoto photo : pending) {
             if (!missing.contains(photo.sha256())) {
                 continue;
             }
             try {
                 client.uploadPhoto(photo.sha256(), photo.mediaType(), photo.file());
-                journal.photosArrived(List.of(photo.sha256()));
+                journal.writes().photosArrived(List.of(photo.sha256()));
             } catch (ApiException e) {
                 if (e.status() == 413 || e.status() == 415 || e.status() == 422) {
                     // This photo will not be accepted as it is; the others still go, the entry stays pending.
@@ -242,17 +294,17 @@ final class SyncRound {
     }
 
     private void pull(String owner, SyncClient client) {
-        String cursor = journal.pullCursor(owner);
+        String cursor = journal.pulls().pullCursor(owner);
         while (true) {
             PullResponse page;
             try {
                 page = client.pull(cursor, SyncClient.DEFAULT_PULL_LIMIT);
             } catch (CursorExpiredException e) {
-                journal.resetPull(owner);
+                journal.pulls().resetPull(owner);
                 cursor = null;
                 continue;
             }
-            journal.applyPull(owner, page.changes(), page.next() == null ? cursor : page.next());
+            journal.pulls().applyPull(owner, page.changes(), page.next() == null ? cursor : page.next());
             cursor = page.next() == null ? cursor : page.next();
             if (!page.hasMore()) {
                 return;
@@ -261,10 +313,10 @@ final class SyncRound {
     }
 
     private void tracking() {
-        for (Map.Entry<UUID, CitizenTracking> e : journal.trackedReports().entrySet()) {
+        for (Map.Entry<UUID, CitizenTracking> e : journal.reports().trackedReports().entrySet()) {
             try {
                 Open311Client.Status s = accounts.open311().status(e.getValue().token());
-                journal.applyTracking(e.getKey(), s.status(), s.statusNotes());
+                journal.reports().applyTracking(e.getKey(), s.status(), s.statusNotes());
                 reached = true;
             } catch (ApiException notFound) {
                 if (notFound.status() != 404) {
@@ -275,5 +327,19 @@ final class SyncRound {
                 throw stop(other);
             }
         }
+    }
+
+    /**
+     * Photos of {@code owner}'s synced observations leave the device once the server, asked right now, confirms
+     * it holds them (the missing-list leaves them out); never on the journal's word alone.
+     */
+    private void freePhotos(String owner, SyncClient client, Instant savedBefore) {
+        List<String> candidates = journal.photos().removablePhotos(owner, savedBefore);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<String> missing = new HashSet<>(client.missingPhotos(candidates));
+        List<String> confirmed = candidates.stream().filter(h -> !missing.contains(h)).toList();
+        journal.photos().removeConfirmed(confirmed, savedBefore);
     }
 }

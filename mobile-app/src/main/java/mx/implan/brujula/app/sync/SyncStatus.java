@@ -22,6 +22,11 @@ public record SyncStatus(Phase phase, int pending, Instant lastSuccess, Instant 
         BACKING_OFF,
         /** No server reachable; waiting for connectivity. */
         OFFLINE,
+        /**
+         * The server answered that it cannot serve now (503: its database or photo storage is unavailable);
+         * waiting until {@code nextAttempt}, as long as its {@code Retry-After} asked. Nothing was refused.
+         */
+        SERVER_UNAVAILABLE,
         /** The server answered 401 for the owner of pending entries: the journal is kept, sign in again. */
         SIGN_IN_REQUIRED,
         /** The server refused this app version (426): update the app. */

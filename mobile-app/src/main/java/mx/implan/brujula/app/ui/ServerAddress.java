@@ -1,6 +1,6 @@
 package mx.implan.brujula.app.ui;
 
-import mx.implan.brujula.app.sync.BaseUriPolicy;
+import mx.implan.brujula.app.api.BaseUriPolicy;
 
 import java.net.URI;
 import java.util.Objects;

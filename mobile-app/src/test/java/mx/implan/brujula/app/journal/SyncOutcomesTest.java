@@ -54,20 +54,6 @@ class SyncOutcomesTest {
     }
 
     @Test
-    void aFailedItemStaysPendingAndTheSameWriteGoesAgain() {
-        Observation o = Captures.risk("original", 3);
-        journal.save(Captures.draft(ANA, o));
-        List<Observation> first = answer(w -> PushResult.failed(w.id(), w.opId(),
-                List.of(new mx.implan.brujula.model.sync.FieldError("", "ITEM_FAILED", "later"))));
-        assertThat(journal.find(o.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
-        List<Observation> again = journal.beginPush(ANA, 100);
-        assertThat(again).extracting(Observation::opId).containsExactly(first.get(0).opId());
-        journal.applyPush(again, List.of(new PushResult(o.id(), again.get(0).opId(), PushStatus.CREATED, 1L,
-                List.of(), List.of(), null, null)));
-        assertThat(journal.find(o.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
-    }
-
-    @Test
     void aConflictKeepsBothAndKeepMineGoesOnTopOfTheServersRevKeepingTheirOtherChanges() {
         JournalEntry e = synced(Captures.risk("original", 3));
         journal.save(Captures.draft(ANA, e.local().toBuilder().notes("mía").attribute("severity", 5).build()));
@@ -88,6 +74,38 @@ class SyncOutcomesTest {
         assertThat(kept.local().attributes()).containsEntry("severity", 5).containsEntry("peopleExposed", 99);
         assertThat(kept.local().opId()).isNotEqualTo(conflict.local().opId());
         assertThat(journal.beginPush(ANA, 100)).extracting(Observation::opId).containsExactly(kept.local().opId());
+    }
+
+    @Test
+    void anItemTheServerCouldNotApplyNowIsPendingAgainNeverRejectedAndNoLongerInFlight() {
+        JournalEntry saved = journal.save(Captures.draft(ANA, Captures.risk("falló", 3)));
+
+        answer(w -> new PushResult(w.id(), w.opId(), PushStatus.FAILED, null, null, null,
+                List.of(new FieldError("", "ITEM_FAILED", "Inténtelo más tarde")), null));
+
+        JournalEntry after = journal.find(saved.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(EntryState.PENDING);
+        assertThat(after.errors()).isEmpty();
+        assertThat(after.server()).isNull();
+        assertThat(journal.beginPush(ANA, 100)).extracting(Observation::opId).containsExactly(saved.local().opId());
+    }
+
+    @Test
+    void anEditMadeWhileAFailedWriteWasInFlightIsWhatGoesNext() {
+        JournalEntry saved = journal.save(Captures.draft(ANA, Captures.risk("primera", 3)));
+        List<Observation> writes = journal.beginPush(ANA, 100);
+        JournalEntry edited = journal.save(Captures.draft(ANA, saved.local().toBuilder().notes("segunda").build()));
+
+        journal.applyPush(writes, writes.stream().map(w -> new PushResult(w.id(), w.opId(), PushStatus.FAILED, null,
+                null, null, List.of(), null)).toList());
+
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
+        // Nothing of the failed write was stored: the newer edit goes, still as a create (baseRev 0).
+        assertThat(journal.beginPush(ANA, 100)).singleElement().satisfies(w -> {
+            assertThat(w.opId()).isEqualTo(edited.local().opId());
+            assertThat(w.notes()).isEqualTo("segunda");
+            assertThat(w.baseRev()).isZero();
+        });
     }
 
     @Test

@@ -3,6 +3,12 @@ package mx.implan.brujula.app.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import mx.implan.brujula.app.api.ApiException;
+import mx.implan.brujula.app.api.AuthTokens;
+import mx.implan.brujula.app.api.AuthenticationRequiredException;
+import mx.implan.brujula.app.api.ClientTooOldException;
+import mx.implan.brujula.app.api.InMemoryTokenStore;
+import mx.implan.brujula.app.api.SyncClient;
 import mx.implan.brujula.model.ClientVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import mx.implan.brujula.app.accounts.FileAccounts;
+import mx.implan.brujula.app.api.ClientFixture;
+import mx.implan.brujula.app.api.FakeServer;
+import mx.implan.brujula.app.api.MutableClock;
+import mx.implan.brujula.app.api.Open311Client;
+import mx.implan.brujula.app.api.Timeouts;
 import mx.implan.brujula.app.journal.Captures;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.FileJournal;
@@ -174,6 +180,140 @@ class BackgroundSyncEngineTest {
         JournalEntry kept = journal.find(saved.id()).orElseThrow();
         assertThat(kept.state()).isEqualTo(EntryState.PENDING);
         assertThat(kept.local()).isEqualTo(saved.local());
+    }
+
+    /** The push answers each item with {@code status} (a JSON string) the first time, CREATED afterwards. */
+    private List<String> pushAnswering(String firstStatus) {
+        List<String> opIds = new CopyOnWriteArrayList<>();
+        server.on("/api/v1/sync/push", r -> {
+            List<String> results = new ArrayList<>();
+            for (JsonNode item : r.json().get("items")) {
+                opIds.add(item.get("opId").asText());
+                String status = opIds.size() == 1 ? firstStatus : "CREATED";
+                results.add("{\"id\":\"" + item.get("id").asText() + "\",\"opId\":\"" + item.get("opId").asText()
+                        + "\",\"status\":\"" + status + "\",\"rev\":" + (status.equals("CREATED") ? "1" : "null")
+                        + ",\"missingPhotos\":[],\"flags\":[],\"errors\":" + (status.equals("CREATED") ? "[]"
+                        : "[{\"field\":\"\",\"code\":\"ITEM_FAILED\",\"message\":\"Inténtelo más tarde\"}]") + "}");
+            }
+            return FakeServer.Answer.json(200, "{\"results\":" + results + "}");
+        });
+        return opIds;
+    }
+
+    @Test
+    void anItemTheServerCouldNotApplyNowStaysPendingAndGoesAgainAfterABackOffNeverRejected() {
+        accounts.signIn("ana", "x");
+        List<String> opIds = pushAnswering("FAILED");
+        JournalEntry saved = journal.save(Captures.draft("ana", Captures.risk("falló en el servidor", 3)));
+
+        SyncStatus first = engine.syncNow();
+
+        assertThat(first.phase()).isEqualTo(SyncStatus.Phase.BACKING_OFF);
+        assertThat(first.nextAttempt()).isBetween(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2));
+        assertThat(first.lastError()).contains("no pudo guardar 1 observación");
+        assertThat(first.pending()).isEqualTo(1);
+        JournalEntry waiting = journal.find(saved.id()).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(EntryState.PENDING);
+        assertThat(waiting.errors()).isEmpty();
+        assertThat(accounts.needsSignIn("ana")).isFalse();
+        assertThat(opIds).hasSize(1); // not sent twice in the same round: a later round, after the back-off
+
+        SyncStatus second = engine.syncNow();
+
+        assertThat(second.phase()).isEqualTo(SyncStatus.Phase.IDLE);
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
+        assertThat(opIds).containsExactly(saved.local().opId().toString(), saved.local().opId().toString());
+    }
+
+    @Test
+    void aStatusFromANewerServerThatThisAppDoesNotKnowIsRetriedLaterNotACrash() {
+        accounts.signIn("ana", "x");
+        List<String> opIds = pushAnswering("POSTPONED");
+        JournalEntry saved = journal.save(Captures.draft("ana", Captures.risk("estado desconocido", 3)));
+
+        SyncStatus first = engine.syncNow();
+
+        assertThat(first.phase()).isEqualTo(SyncStatus.Phase.BACKING_OFF);
+        assertThat(first.nextAttempt()).isNotNull();
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
+
+        engine.syncNow();
+
+        // Outcome unknown: the very same write (same opId) goes again, and the server's answer settles it.
+        assertThat(opIds).containsExactly(saved.local().opId().toString(), saved.local().opId().toString());
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.SYNCED);
+    }
+
+    @Test
+    void aServerWithoutItsDatabaseReadsAsNoConnectionWithTheServerAndIsRetriedWhenRetryAfterSays() {
+        accounts.signIn("ana", "x");
+        server.on("/api/v1/sync/push", r -> new FakeServer.Answer(503, "application/problem+json",
+                "{\"status\":503,\"code\":\"DATABASE_UNAVAILABLE\",\"detail\":\"La base de datos no responde\"}",
+                Map.of("Retry-After", "30")));
+        JournalEntry saved = journal.save(Captures.draft("ana", Captures.risk("sin base de datos", 3)));
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.SERVER_UNAVAILABLE);
+        assertThat(after.lastError()).startsWith("Sin conexión con el servidor");
+        assertThat(after.nextAttempt()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(after.pending()).isEqualTo(1);
+        assertThat(journal.find(saved.id()).orElseThrow().state()).isEqualTo(EntryState.PENDING);
+        assertThat(accounts.needsSignIn("ana")).isFalse();
+        assertThat(accounts.current()).isPresent();
+    }
+
+    @Test
+    void aPhotoStoreThatIsDownKeepsThePhotoPendingAndWaitsAsLongAsTheServerSays() {
+        accounts.signIn("ana", "x");
+        server.onPrefix("/api/v1/attachments/", r -> new FakeServer.Answer(503, "application/problem+json",
+                "{\"status\":503,\"code\":\"STORAGE_UNAVAILABLE\"}", Map.of("Retry-After", "7")));
+        JournalEntry saved = journal.save(Captures.draft("ana", Captures.risk("foto sin almacén", 3),
+                Captures.jpeg(dir.resolve("g"), "almacen", 9_000)));
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.SERVER_UNAVAILABLE);
+        assertThat(after.nextAttempt()).isEqualTo(clock.instant().plusSeconds(7));
+        JournalEntry kept = journal.find(saved.id()).orElseThrow();
+        assertThat(kept.state()).isEqualTo(EntryState.PHOTOS_PENDING);
+        assertThat(kept.errors()).isEmpty();
+        assertThat(journal.photo(kept.local().photos().get(0).sha256())).isPresent();
+    }
+
+    @Test
+    void aRefreshAnsweredWithServiceUnavailableKeepsTheSession() {
+        accounts.signIn("ana", "x");
+        clock.advance(Duration.ofHours(2)); // the access token has expired: the next request refreshes first
+        server.on("/api/v1/auth/refresh", r -> new FakeServer.Answer(503, "application/problem+json",
+                "{\"status\":503,\"code\":\"DATABASE_UNAVAILABLE\"}", Map.of("Retry-After", "12")));
+        journal.save(Captures.draft("ana", Captures.risk("sesión intacta", 3)));
+
+        SyncStatus after = engine.syncNow();
+
+        assertThat(after.phase()).isEqualTo(SyncStatus.Phase.SERVER_UNAVAILABLE);
+        assertThat(after.nextAttempt()).isEqualTo(clock.instant().plusSeconds(12));
+        assertThat(accounts.needsSignIn("ana")).isFalse();
+        assertThat(accounts.client("ana")).isPresent();
+    }
+
+    @Test
+    void inEnglishAServerThatCannotServeReadsNoConnectionToTheServer() throws IOException {
+        FileAccounts english = FileAccounts.open(dir.resolve("accounts-en"), server.uri(), ClientFixture.VERSION,
+                Locale.ENGLISH, clock, new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        english.signIn("ana", "x");
+        server.on("/api/v1/sync/push", r -> FakeServer.Answer.problem(503, "{\"status\":503,\"code\":\"DATABASE_UNAVAILABLE\"}"));
+        journal.save(Captures.draft("ana", Captures.risk("in English", 3)));
+        try (BackgroundSyncEngine en = new BackgroundSyncEngine(journal, english, clock, new BackgroundSyncEngine.Settings(
+                Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(15), 50, new Random(7), false))) {
+
+            SyncStatus after = en.syncNow();
+
+            assertThat(after.phase()).isEqualTo(SyncStatus.Phase.SERVER_UNAVAILABLE);
+            assertThat(after.lastError()).startsWith("No connection to the server");
+            // Without Retry-After, the usual back-off.
+            assertThat(after.nextAttempt()).isBetween(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2));
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import mx.implan.brujula.app.accounts.FileAccounts;
+import mx.implan.brujula.app.api.Timeouts;
 import mx.implan.brujula.app.journal.FileJournal;
 
 /** A device (journal, accounts, engine) talking to a server, and checks of what the backend stored. */

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The field app's figures, printed (never asserted: this machine's speed is not a property of the code):
- * memory of a journal with 1,000 observations, capture-to-saved latency against raw write+fsync of the same
- * bytes in the same run, and the time to sync 200 observations with 1 MB photos over loopback.
+ * The field app's figures, printed: memory of a journal with 1,000 observations, capture-to-saved latency against
+ * raw write+fsync of the same bytes in the same run (asserted only as a ratio with a generous bound: this
+ * machine's speed is not a property of the code, the number of passes and fsyncs of a save is), and the time to
+ * sync 200 observations with 1 MB photos over loopback.
  */
 @ExtendWith(RunningBackend.class)
 class FiguresIT {
@@ -79,6 +80,13 @@ class FiguresIT {
                         + " same bytes: median %.1f ms, p95 %.1f ms; ratio (median) %.2f%n",
                 ms(percentile(save, 50)), ms(percentile(save, 95)), ms(percentile(raw, 50)), ms(percentile(raw, 95)),
                 (double) percentile(save, 50) / percentile(raw, 50));
+        // A save is a copy with a hash and four fsyncs (photo, its directory, entry, its directory): a few raw
+        // writes of the same bytes, measured in the same run so the machine's speed cancels out. The bound is
+        // generous (measured 2.5–3.7×); what it catches is a save that grew another pass over the photo or
+        // fsyncs per entry of the journal.
+        assertThat(percentile(save, 50))
+                .as("median capture-to-saved against ten raw write+fsyncs of the same bytes (+20 ms of slack)")
+                .isLessThan(10 * percentile(raw, 50) + 20_000_000L);
     }
 
     @Test

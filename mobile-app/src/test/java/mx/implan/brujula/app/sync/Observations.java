@@ -10,7 +10,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /** Observations as the app would capture them, for tests. */
-final class Observations {
+public final class Observations {
 
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -18,11 +18,11 @@ final class Observations {
     }
 
     /** A new RISK point (baseRev 0) in Hermosillo. */
-    static Observation risk(String deviceId) {
+    public static Observation risk(String deviceId) {
         return risk(deviceId, -110.9613, 29.0729);
     }
 
-    static Observation risk(String deviceId, double lon, double lat) {
+    public static Observation risk(String deviceId, double lon, double lat) {
         return Observation.builder()
                 .id(Ids.newV7())
                 .opId(Ids.newV7())
@@ -38,7 +38,7 @@ final class Observations {
     }
 
     /** The journal's next write of {@code o}: a fresh opId on top of {@code baseRev}. */
-    static Observation edit(Observation o, long baseRev, String notes) {
+    public static Observation edit(Observation o, long baseRev, String notes) {
         return o.toBuilder().opId(Ids.newV7()).baseRev(baseRev).notes(notes).build();
     }
 }

@@ -11,7 +11,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Region;
 import mx.implan.brujula.app.journal.EntryState;
-import mx.implan.brujula.app.ui.capture.CaptureRequest;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;
 import mx.implan.brujula.model.Ids;

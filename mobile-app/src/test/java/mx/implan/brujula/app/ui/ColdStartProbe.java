@@ -7,6 +7,7 @@ import mx.implan.brujula.app.ui.fixtures.SampleData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.Locale;
+import mx.implan.brujula.app.ui.shell.AppShell;
 
 /**
  * Run in a fresh JVM by {@link ColdStartFigureTest}: starts JavaFX, opens the shell on the signed-in sample

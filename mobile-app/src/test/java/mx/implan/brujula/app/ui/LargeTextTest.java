@@ -2,7 +2,6 @@ package mx.implan.brujula.app.ui;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import mx.implan.brujula.app.ui.capture.CaptureRequest;
 import mx.implan.brujula.app.ui.fixtures.FieldAppTest;
 import mx.implan.brujula.app.ui.fixtures.SampleData;
 import mx.implan.brujula.model.observation.ObservationKind;

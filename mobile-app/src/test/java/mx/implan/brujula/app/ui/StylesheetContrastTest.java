@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import mx.implan.brujula.app.ui.shell.AppShell;
 
 /**
  * Text must stay readable in sunlight: every text/background pair the stylesheet declares — rules that set both

@@ -8,23 +8,21 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import mx.implan.brujula.app.AppContext;
-import mx.implan.brujula.app.ui.AdaptiveRow;
+import mx.implan.brujula.app.device.Fix;
 import mx.implan.brujula.app.journal.Draft;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.InvalidDraftException;
 import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalException;
-import mx.implan.brujula.app.sync.Open311Client;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.AdaptiveRow;
+import mx.implan.brujula.app.ui.AppContext;
 import mx.implan.brujula.app.ui.FieldRow;
 import mx.implan.brujula.app.ui.GeometryKind;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.ObservationText;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
-import mx.implan.brujula.app.ui.device.Fix;
-import mx.implan.brujula.app.ui.map.MapPickScreen;
 import mx.implan.brujula.model.Ids;
 import mx.implan.brujula.model.observation.AttributeKeys;
 import mx.implan.brujula.model.observation.Observation;
@@ -36,6 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import mx.implan.brujula.app.sync.SyncEngine;
+import mx.implan.brujula.app.ui.CaptureRequest;
+import mx.implan.brujula.app.ui.Shape;
 
 /**
  * The form of one observation, new or edited: location (GPS with its accuracy, or the map; lines and areas by
@@ -45,7 +46,7 @@ import java.util.Optional;
  */
 public final class CaptureScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final AppContext ctx;
     private final Texts t;
     private final CaptureRequest request;
@@ -63,10 +64,10 @@ public final class CaptureScreen implements Screen {
     private Shape shape;
     private Double accuracyM;
 
-    public CaptureScreen(AppShell shell, CaptureRequest request) {
-        this.shell = shell;
-        this.ctx = shell.context();
-        this.t = shell.texts();
+    public CaptureScreen(Navigator nav, CaptureRequest request) {
+        this.nav = nav;
+        this.ctx = nav.context();
+        this.t = nav.texts();
         this.request = request;
         this.kind = request.kind();
         Observation editing = request.editing() == null ? null : request.editing().local();
@@ -217,10 +218,10 @@ public final class CaptureScreen implements Screen {
             }));
         }
         buttons.getChildren().add(locationButton("pick-on-map", "location.pickOnMap",
-                () -> shell.push(new MapPickScreen(shell, shape, () -> {
+                () -> nav.pickOnMap(shape, () -> {
                     accuracyM = null;
                     refreshLocation();
-                }))));
+                })));
         if (shape.kind() != GeometryKind.POINT && !shape.vertices().isEmpty()) {
             buttons.getChildren().add(locationButton("clear-vertices", "location.clear", () -> {
                 shape.clear();
@@ -239,7 +240,7 @@ public final class CaptureScreen implements Screen {
     }
 
     private void addPhotos() {
-        photos.add(ctx.photos().pick(shell.window()));
+        photos.add(ctx.photos().pick(nav.window()));
         photosRow.clearError();
     }
 
@@ -255,7 +256,7 @@ public final class CaptureScreen implements Screen {
 
     @Override
     public List<Node> actions() {
-        Button cancel = Widgets.secondary(t.get("capture.cancel"), shell::back);
+        Button cancel = Widgets.secondary(t.get("capture.cancel"), nav::back);
         Button save = Widgets.primary(t.get("capture.save"), this::save);
         save.setId("save");
         return List.of(cancel, save);
@@ -278,9 +279,9 @@ public final class CaptureScreen implements Screen {
             locationRow.showError(t.format("location.needVertices", shape.kind().minVertices()));
             ok = false;
         }
-        if (Journal.ANONYMOUS.equals(request.owner()) && photos.count() > Open311Client.MAX_MEDIA) {
+        if (Journal.ANONYMOUS.equals(request.owner()) && photos.count() > SyncEngine.MAX_REPORT_PHOTOS) {
             // An anonymous report carries its photos inside it, and the server takes that many at most.
-            photosRow.showError(t.format("photos.tooManyForReport", Open311Client.MAX_MEDIA));
+            photosRow.showError(t.format("photos.tooManyForReport", SyncEngine.MAX_REPORT_PHOTOS));
             ok = false;
         }
         Optional<Map<String, Object>> attributes = form.read();
@@ -309,17 +310,17 @@ public final class CaptureScreen implements Screen {
             revealFirstError();
             return;
         }
-        shell.back();
+        nav.back();
     }
 
     private void revealFirstError() {
         if (general.isVisible()) {
-            shell.reveal(general);
+            nav.reveal(general);
             return;
         }
         content.lookupAll(".field-row").stream()
                 .filter(n -> n instanceof FieldRow r && r.hasError())
-                .findFirst().ifPresent(shell::reveal);
+                .findFirst().ifPresent(nav::reveal);
     }
 
     /** Puts a validation error where its field is; what has no field on this form goes on top. */

@@ -3,7 +3,8 @@ package mx.implan.brujula.app.ui.capture;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.VBox;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.CaptureRequest;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
@@ -15,15 +16,15 @@ public final class KindScreen implements Screen {
     private final Texts t;
     private final VBox content = Widgets.column();
 
-    public KindScreen(AppShell shell, CaptureRequest request) {
-        this.t = shell.texts();
+    public KindScreen(Navigator nav, CaptureRequest request) {
+        this.t = nav.texts();
         content.getChildren().add(Widgets.note(t.get("kind.intro")));
         for (ObservationKind kind : ObservationKind.values()) {
             if (!request.kinds().contains(kind)) {
                 continue;
             }
             Button b = Widgets.button(t.label(kind), "kind-button",
-                    () -> shell.replace(new CaptureScreen(shell, request.withKind(kind))));
+                    () -> nav.continueCapture(request.withKind(kind)));
             b.setId("kind-" + kind.name());
             b.setAccessibleHelp(t.get("kindHelp." + kind.name()));
             content.getChildren().addAll(b, Widgets.note(t.get("kindHelp." + kind.name())));

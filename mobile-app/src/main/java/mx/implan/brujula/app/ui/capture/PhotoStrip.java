@@ -59,7 +59,7 @@ final class PhotoStrip extends FlowPane {
         getChildren().clear();
         int n = 0;
         for (PhotoRef ref : List.copyOf(kept)) {
-            Optional<Path> file = journal.photo(ref.sha256());
+            Optional<Path> file = journal.preview(ref.sha256());
             getChildren().add(thumb(file.orElse(null), ++n, () -> kept.remove(ref)));
         }
         for (Path file : List.copyOf(added)) {

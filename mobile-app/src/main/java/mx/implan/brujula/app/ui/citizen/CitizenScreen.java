@@ -6,13 +6,13 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.journal.Journal;
 import mx.implan.brujula.app.journal.JournalEntry;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.CaptureRequest;
+import mx.implan.brujula.app.ui.EntryList;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.Screen;
+import mx.implan.brujula.app.ui.SyncBar;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
-import mx.implan.brujula.app.ui.capture.CaptureRequest;
-import mx.implan.brujula.app.ui.home.EntryList;
-import mx.implan.brujula.app.ui.home.SyncBar;
 import mx.implan.brujula.model.observation.ObservationKind;
 
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class CitizenScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final Texts t;
     private final String owner;
     private final VBox content = Widgets.column();
@@ -31,35 +31,35 @@ public final class CitizenScreen implements Screen {
     private final SyncBar syncBar;
     private final AutoCloseable subscription;
 
-    public CitizenScreen(AppShell shell, String owner) {
-        this.shell = shell;
-        this.t = shell.texts();
+    public CitizenScreen(Navigator nav, String owner) {
+        this.nav = nav;
+        this.t = nav.texts();
         this.owner = owner;
-        this.syncBar = new SyncBar(shell);
+        this.syncBar = new SyncBar(nav);
         reports.getStyleClass().add("list");
         reports.setId("reports");
         Button risk = Widgets.button(t.get("citizen.risk"), "kind-button",
-                () -> shell.openCapture(CaptureRequest.citizen(owner, ObservationKind.RISK)));
+                () -> nav.openCapture(CaptureRequest.citizen(owner, ObservationKind.RISK)));
         risk.setId("report-RISK");
         Button urban = Widgets.button(t.get("citizen.urban"), "kind-button",
-                () -> shell.openCapture(CaptureRequest.citizen(owner, ObservationKind.URBAN_IMAGE)));
+                () -> nav.openCapture(CaptureRequest.citizen(owner, ObservationKind.URBAN_IMAGE)));
         urban.setId("report-URBAN_IMAGE");
         String who = Journal.ANONYMOUS.equals(owner) ? t.get("citizen.anonymous")
                 : t.format("citizen.signedIn", owner);
         content.getChildren().addAll(Widgets.note(t.get("citizen.intro")), risk, urban,
                 Widgets.note(t.get("citizen.privacy")), Widgets.note(who), syncBar,
                 Widgets.section(t.get("citizen.mine")), reports);
-        subscription = shell.context().journal().onChange(() -> Platform.runLater(this::refresh));
+        subscription = nav.context().journal().onChange(() -> Platform.runLater(this::refresh));
         refresh();
     }
 
     private void refresh() {
-        List<JournalEntry> mine = shell.context().journal().entries(owner);
+        List<JournalEntry> mine = nav.context().journal().entries(owner);
         reports.getChildren().clear();
         if (mine.isEmpty()) {
             reports.getChildren().add(Widgets.note(t.get("citizen.none")));
         }
-        reports.getChildren().addAll(new EntryList(t, shell.context().clock().getZone()).rows(mine, entry -> { }));
+        reports.getChildren().addAll(new EntryList(t, nav.context().clock().getZone()).rows(mine, entry -> { }));
     }
 
     @Override
@@ -75,11 +75,11 @@ public final class CitizenScreen implements Screen {
     @Override
     public List<Node> actions() {
         if (Journal.ANONYMOUS.equals(owner)) {
-            return List.of(Widgets.secondary(t.get("citizen.signIn"), shell::openSignIn));
+            return List.of(Widgets.secondary(t.get("citizen.signIn"), nav::openSignIn));
         }
         return List.of(Widgets.secondary(t.get("home.signOut"), () -> {
-            shell.context().accounts().signOut();
-            shell.openSignIn();
+            nav.context().accounts().signOut();
+            nav.openSignIn();
         }));
     }
 

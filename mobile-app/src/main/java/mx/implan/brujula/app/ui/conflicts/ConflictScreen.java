@@ -8,7 +8,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.journal.JournalEntry;
 import mx.implan.brujula.app.journal.JournalException;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.ObservationText;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
@@ -29,19 +29,19 @@ import java.util.function.Function;
  */
 public final class ConflictScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final Texts t;
     private final UUID id;
     private final VBox content = Widgets.column();
     private final Label failure = new Label();
 
-    public ConflictScreen(AppShell shell, UUID id) {
-        this.shell = shell;
-        this.t = shell.texts();
+    public ConflictScreen(Navigator nav, UUID id) {
+        this.nav = nav;
+        this.t = nav.texts();
         this.id = id;
         failure.getStyleClass().add("field-error");
         failure.setWrapText(true);
-        JournalEntry entry = shell.context().journal().find(id).orElse(null);
+        JournalEntry entry = nav.context().journal().find(id).orElse(null);
         if (entry == null || entry.conflict() == null) {
             content.getChildren().add(Widgets.note(t.get("conflict.gone")));
             return;
@@ -117,8 +117,8 @@ public final class ConflictScreen implements Screen {
 
     private void resolve(Function<mx.implan.brujula.app.journal.Journal, JournalEntry> choice) {
         try {
-            choice.apply(shell.context().journal());
-            shell.back();
+            choice.apply(nav.context().journal());
+            nav.back();
         } catch (JournalException | IllegalStateException e) {
             failure.setText(t.format("conflict.failed", e.getMessage()));
         }

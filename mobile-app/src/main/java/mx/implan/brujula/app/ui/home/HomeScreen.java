@@ -6,21 +6,23 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
+import mx.implan.brujula.app.accounts.Account;
 import mx.implan.brujula.app.journal.AssignedWork;
 import mx.implan.brujula.app.journal.JournalEntry;
-import mx.implan.brujula.app.sync.Account;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.CaptureRequest;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
-import mx.implan.brujula.app.ui.capture.CaptureRequest;
 
 import java.util.List;
+import mx.implan.brujula.app.ui.EntryList;
+import mx.implan.brujula.app.ui.SyncBar;
 
 /** The inspector's home: sync state, assigned works, and their own observations with a state each. */
 public final class HomeScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final Account account;
     private final Texts t;
     private final SyncBar syncBar;
@@ -30,27 +32,27 @@ public final class HomeScreen implements Screen {
     private final EntryList list;
     private final AutoCloseable journalSubscription;
 
-    public HomeScreen(AppShell shell, Account account) {
-        this.shell = shell;
+    public HomeScreen(Navigator nav, Account account) {
+        this.nav = nav;
         this.account = account;
-        this.t = shell.texts();
-        this.list = new EntryList(t, shell.context().clock().getZone());
-        this.syncBar = new SyncBar(shell);
+        this.t = nav.texts();
+        this.list = new EntryList(t, nav.context().clock().getZone());
+        this.syncBar = new SyncBar(nav);
         works.getStyleClass().add("list");
         works.setId("works");
         entries.getStyleClass().add("list");
         entries.setId("entries");
         // Shared tablets: another person signs in (or continues) without ending this person's session.
-        Button switchUser = Widgets.secondary(t.get("home.switchUser"), shell::openSignIn);
+        Button switchUser = Widgets.secondary(t.get("home.switchUser"), nav::openSignIn);
         switchUser.setId("switch-user");
         content.getChildren().addAll(syncBar, Widgets.section(t.get("home.works")), works,
                 Widgets.section(t.get("home.entries")), entries, switchUser);
-        journalSubscription = shell.context().journal().onChange(() -> Platform.runLater(this::refresh));
+        journalSubscription = nav.context().journal().onChange(() -> Platform.runLater(this::refresh));
         refresh();
     }
 
     void refresh() {
-        List<AssignedWork> assigned = shell.context().journal().works(account.username());
+        List<AssignedWork> assigned = nav.context().journal().works(account.username());
         works.getChildren().clear();
         if (assigned.isEmpty()) {
             works.getChildren().add(Widgets.note(t.get("home.noWorks")));
@@ -58,12 +60,12 @@ public final class HomeScreen implements Screen {
         for (AssignedWork work : assigned) {
             works.getChildren().add(workRow(work));
         }
-        List<JournalEntry> own = shell.context().journal().entries(account.username());
+        List<JournalEntry> own = nav.context().journal().entries(account.username());
         entries.getChildren().clear();
         if (own.isEmpty()) {
             entries.getChildren().add(Widgets.note(t.get("home.noEntries")));
         }
-        entries.getChildren().addAll(list.rows(own, shell::openEntry));
+        entries.getChildren().addAll(list.rows(own, nav::openEntry));
     }
 
     private VBox workRow(AssignedWork work) {
@@ -80,7 +82,7 @@ public final class HomeScreen implements Screen {
         bar.setAccessibleText(progressText);
         VBox body = new VBox(name, detail, bar);
         body.getStyleClass().add("row-text");
-        VBox row = Widgets.card(work.name() + ", " + progressText, () -> shell.openWork(work.id()), body);
+        VBox row = Widgets.card(work.name() + ", " + progressText, () -> nav.openWork(work.id()), body);
         row.getStyleClass().add("work-row");
         row.setUserData(work.id());
         return row;
@@ -99,13 +101,13 @@ public final class HomeScreen implements Screen {
     @Override
     public List<Node> actions() {
         Button signOut = Widgets.secondary(t.get("home.signOut"), () -> {
-            shell.context().accounts().signOut();
-            shell.openSignIn();
+            nav.context().accounts().signOut();
+            nav.openSignIn();
         });
-        Button map = Widgets.secondary(t.get("home.map"), () -> shell.openMap(account.username()));
+        Button map = Widgets.secondary(t.get("home.map"), () -> nav.openMap(account.username()));
         map.setId("open-map");
         Button capture = Widgets.primary(t.get("home.new"),
-                () -> shell.openCapture(CaptureRequest.create(account.username())));
+                () -> nav.openCapture(CaptureRequest.create(account.username())));
         capture.setId("new-observation");
         return List.of(signOut, map, capture);
     }

@@ -7,12 +7,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import mx.implan.brujula.app.ui.AppShell;
 import mx.implan.brujula.app.ui.GeometryKind;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.Screen;
+import mx.implan.brujula.app.ui.Shape;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
-import mx.implan.brujula.app.ui.capture.Shape;
 
 import java.util.List;
 
@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class MapPickScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final Texts t;
     private final Shape shape;
     private final Runnable done;
@@ -30,9 +30,9 @@ public final class MapPickScreen implements Screen {
     private final Label hint;
     private final BorderPane content = new BorderPane();
 
-    public MapPickScreen(AppShell shell, Shape shape, Runnable done) {
-        this.shell = shell;
-        this.t = shell.texts();
+    public MapPickScreen(Navigator nav, Shape shape, Runnable done) {
+        this.nav = nav;
+        this.t = nav.texts();
         this.shape = shape;
         this.done = done;
         MapPoint centre = shape.vertices().isEmpty() ? Maps.HERMOSILLO
@@ -94,7 +94,7 @@ public final class MapPickScreen implements Screen {
         });
         Button ok = Widgets.primary(t.get("map.done"), () -> {
             done.run();
-            shell.back();
+            nav.back();
         });
         ok.setId("pick-done");
         return List.of(undo, ok);

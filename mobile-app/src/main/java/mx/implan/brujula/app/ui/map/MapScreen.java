@@ -12,8 +12,8 @@ import javafx.scene.shape.Rectangle;
 import mx.implan.brujula.app.journal.AssignedWork;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.JournalEntry;
-import mx.implan.brujula.app.ui.AppShell;
 import mx.implan.brujula.app.ui.GeometryKind;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.ObservationText;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
@@ -36,10 +36,10 @@ public final class MapScreen implements Screen {
     private final ShapesLayer works = new ShapesLayer();
     private final ShapesLayer observations = new ShapesLayer();
 
-    public MapScreen(AppShell shell, String owner) {
-        this.t = shell.texts();
-        List<JournalEntry> entries = shell.context().journal().entries(owner);
-        List<AssignedWork> assigned = shell.context().journal().works(owner);
+    public MapScreen(Navigator nav, String owner) {
+        this.t = nav.texts();
+        List<JournalEntry> entries = nav.context().journal().entries(owner);
+        List<AssignedWork> assigned = nav.context().journal().works(owner);
         ObservationText words = new ObservationText(t);
         // Opens on everything at once: the works assigned may lie across town from today's observations.
         List<org.locationtech.jts.geom.Geometry> shapes = new java.util.ArrayList<>();
@@ -58,7 +58,7 @@ public final class MapScreen implements Screen {
                             && GeometryKind.of(work.geometry()) == GeometryKind.POLYGON,
                     ShapesLayer.Mark.SQUARE, "map-work");
             n.setAccessibleText(work.name());
-            n.setOnMouseClicked(e -> shell.openWork(work.id()));
+            n.setOnMouseClicked(e -> nav.openWork(work.id()));
         }
         for (JournalEntry entry : entries) {
             List<double[]> vertices = Maps.vertices(entry.local().geometry());
@@ -68,7 +68,7 @@ public final class MapScreen implements Screen {
             boolean area = GeometryKind.of(entry.local().geometry()) == GeometryKind.POLYGON;
             Node n = observations.add(vertices, area, ShapesLayer.Mark.DOT, "map-entry", stateClass(entry.state()));
             n.setAccessibleText(words.summary(entry.local()) + ", " + t.label(entry.state()));
-            n.setOnMouseClicked(e -> shell.openEntry(entry));
+            n.setOnMouseClicked(e -> nav.openEntry(entry));
         }
         map.addLayer(works);
         map.addLayer(observations);

@@ -7,11 +7,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import mx.implan.brujula.app.sync.Account;
-import mx.implan.brujula.app.sync.AuthenticationRequiredException;
-import mx.implan.brujula.app.sync.TransportException;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.accounts.Account;
+import mx.implan.brujula.app.api.AuthenticationRequiredException;
+import mx.implan.brujula.app.api.ServerUnavailableException;
+import mx.implan.brujula.app.api.TransportException;
 import mx.implan.brujula.app.ui.FieldRow;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class SignInScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final Texts t;
     private final TextField server = new TextField();
     private final TextField username = new TextField();
@@ -36,10 +37,10 @@ public final class SignInScreen implements Screen {
     private final Button signIn;
     private final VBox content = Widgets.column();
 
-    public SignInScreen(AppShell shell) {
-        this.shell = shell;
-        this.t = shell.texts();
-        server.setText(shell.context().server().get().toString());
+    public SignInScreen(Navigator nav) {
+        this.nav = nav;
+        this.t = nav.texts();
+        server.setText(nav.context().server().get().toString());
         server.setId("server");
         server.setAccessibleText(t.get("signin.server"));
         username.setId("username");
@@ -59,11 +60,11 @@ public final class SignInScreen implements Screen {
 
         content.getChildren().addAll(Widgets.note(t.get("signin.intro")), serverRow, userRow,
                 new FieldRow(t.get("signin.password"), password), status);
-        List<Account> known = shell.context().accounts().known();
+        List<Account> known = nav.context().accounts().known();
         if (!known.isEmpty()) {
             content.getChildren().add(Widgets.section(t.get("signin.known")));
             for (Account account : known) {
-                boolean expired = shell.context().accounts().needsSignIn(account.username());
+                boolean expired = nav.context().accounts().needsSignIn(account.username());
                 String label = t.format(expired ? "signin.again" : "signin.continueAs", account.name(),
                         account.username());
                 Button b = Widgets.secondary(label, () -> {
@@ -72,15 +73,15 @@ public final class SignInScreen implements Screen {
                         username.setText(account.username());
                         password.requestFocus();
                     } else {
-                        shell.context().accounts().switchTo(account.username());
-                        shell.openHome();
+                        nav.context().accounts().switchTo(account.username());
+                        nav.openHome();
                     }
                 });
                 b.setId("known-" + account.username());
                 content.getChildren().add(b);
             }
         }
-        Button anonymous = Widgets.secondary(t.get("signin.anonymous"), shell::openAnonymousCitizen);
+        Button anonymous = Widgets.secondary(t.get("signin.anonymous"), nav::openAnonymousCitizen);
         anonymous.setId("signin-anonymous");
         content.getChildren().addAll(Widgets.section(t.get("signin.citizen")),
                 anonymous);
@@ -106,7 +107,7 @@ public final class SignInScreen implements Screen {
         userRow.clearError();
         status.setText("");
         try {
-            shell.context().server().set(server.getText());
+            nav.context().server().set(server.getText());
         } catch (IllegalArgumentException refused) {
             serverRow.showError(t.get("signin.insecure"));
             return;
@@ -122,11 +123,13 @@ public final class SignInScreen implements Screen {
         Thread worker = new Thread(() -> {
             String failure = null;
             try {
-                shell.context().accounts().signIn(user, pass);
+                nav.context().accounts().signIn(user, pass);
             } catch (AuthenticationRequiredException e) {
                 failure = t.get("signin.wrong");
             } catch (TransportException e) {
                 failure = t.get("signin.unreachable");
+            } catch (ServerUnavailableException e) {
+                failure = t.get("signin.serverUnavailable");
             } catch (RuntimeException e) {
                 failure = t.format("signin.failed", e.getMessage());
             }
@@ -134,7 +137,7 @@ public final class SignInScreen implements Screen {
             Platform.runLater(() -> {
                 signIn.setDisable(false);
                 if (message == null) {
-                    shell.openHome();
+                    nav.openHome();
                 } else {
                     status.setText(message);
                     password.clear();

@@ -7,16 +7,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import mx.implan.brujula.app.accounts.Account;
 import mx.implan.brujula.app.journal.AssignedWork;
 import mx.implan.brujula.app.journal.JournalEntry;
-import mx.implan.brujula.app.sync.Account;
-import mx.implan.brujula.app.ui.AppShell;
+import mx.implan.brujula.app.ui.CaptureRequest;
+import mx.implan.brujula.app.ui.EntryList;
+import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.ObservationText;
 import mx.implan.brujula.app.ui.Screen;
 import mx.implan.brujula.app.ui.Texts;
 import mx.implan.brujula.app.ui.Widgets;
-import mx.implan.brujula.app.ui.capture.CaptureRequest;
-import mx.implan.brujula.app.ui.home.EntryList;
 import mx.implan.brujula.model.observation.AttributeKeys;
 import mx.implan.brujula.model.observation.ObservationKind;
 import mx.implan.brujula.model.observation.WorkStage;
@@ -28,25 +28,25 @@ import java.util.UUID;
 /** One public work: what it is, the last progress reported, this user's reports on it, and "report progress". */
 public final class WorkScreen implements Screen {
 
-    private final AppShell shell;
+    private final Navigator nav;
     private final Texts t;
     private final UUID workId;
     private final String owner;
     private final VBox content = Widgets.column();
     private final AutoCloseable subscription;
 
-    public WorkScreen(AppShell shell, UUID workId) {
-        this.shell = shell;
-        this.t = shell.texts();
+    public WorkScreen(Navigator nav, UUID workId) {
+        this.nav = nav;
+        this.t = nav.texts();
         this.workId = workId;
-        this.owner = shell.context().accounts().current().map(Account::username).orElse("");
-        subscription = shell.context().journal().onChange(() -> Platform.runLater(this::refresh));
+        this.owner = nav.context().accounts().current().map(Account::username).orElse("");
+        subscription = nav.context().journal().onChange(() -> Platform.runLater(this::refresh));
         refresh();
     }
 
     private void refresh() {
         content.getChildren().clear();
-        AssignedWork work = shell.context().journal().work(workId).orElse(null);
+        AssignedWork work = nav.context().journal().work(workId).orElse(null);
         if (work == null) {
             content.getChildren().add(Widgets.note(t.get("work.gone")));
             return;
@@ -63,7 +63,7 @@ public final class WorkScreen implements Screen {
         row = fact(facts, row, t.get("work.lastStage"), work.lastStage() == null ? "—"
                 : t.label(WorkStage.class, work.lastStage()));
         fact(facts, row, t.get("work.lastReport"), work.lastReportedAt() == null ? t.get("work.noProgress")
-                : words.when(work.lastReportedAt(), shell.context().clock().getZone()));
+                : words.when(work.lastReportedAt(), nav.context().clock().getZone()));
         String percent = work.lastProgressPercent() == null ? t.get("work.noProgress")
                 : t.format("work.progressShort", work.lastProgressPercent());
         Label progressLabel = new Label(t.get("work.lastProgress") + ": " + percent);
@@ -74,7 +74,7 @@ public final class WorkScreen implements Screen {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setAccessibleText(progressLabel.getText());
         content.getChildren().addAll(name, progressLabel, bar, facts, Widgets.section(t.get("work.myReports")));
-        List<JournalEntry> reports = shell.context().journal().entries(owner).stream()
+        List<JournalEntry> reports = nav.context().journal().entries(owner).stream()
                 .filter(e -> e.local().kind() == ObservationKind.WORKS_PROGRESS)
                 .filter(e -> Objects.equals(String.valueOf(e.local().attributesOrEmpty()
                         .get(AttributeKeys.PUBLIC_WORK_ID)), workId.toString()))
@@ -82,7 +82,7 @@ public final class WorkScreen implements Screen {
         if (reports.isEmpty()) {
             content.getChildren().add(Widgets.note(t.get("work.noReports")));
         }
-        content.getChildren().addAll(new EntryList(t, shell.context().clock().getZone()).rows(reports, shell::openEntry));
+        content.getChildren().addAll(new EntryList(t, nav.context().clock().getZone()).rows(reports, nav::openEntry));
     }
 
     private static int fact(GridPane grid, int row, String label, String value) {
@@ -108,7 +108,7 @@ public final class WorkScreen implements Screen {
     @Override
     public List<Node> actions() {
         Button report = Widgets.primary(t.get("work.report"),
-                () -> shell.openCapture(CaptureRequest.progress(owner, workId)));
+                () -> nav.openCapture(CaptureRequest.progress(owner, workId)));
         report.setId("report-progress");
         return List.of(report);
     }

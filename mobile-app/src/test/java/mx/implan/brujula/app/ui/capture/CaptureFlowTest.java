@@ -154,6 +154,29 @@ class CaptureFlowTest extends FieldAppTest {
         assertThat(entry.state()).isEqualTo(EntryState.PENDING);
     }
 
+    @Test
+    void aPhotoThatLeftTheDeviceShowsItsThumbnailWhenTheEntryIsOpened() throws Exception {
+        var id = Ids.nameBased("sample-" + EntryState.SYNCED);
+        JournalEntry synced = preview.journal().find(id).orElseThrow();
+        java.nio.file.Path thumb = mx.implan.brujula.app.journal.Captures.jpeg(
+                java.nio.file.Files.createTempDirectory("brujula-thumbs"), "miniatura", 3_000);
+        String sha = "ab".repeat(32);
+        mx.implan.brujula.model.observation.PhotoRef ref = new mx.implan.brujula.model.observation.PhotoRef(sha,
+                "image/jpeg", 2_481_121L, synced.local().capturedAt());
+        interact(() -> {
+            preview.journal().put(new JournalEntry(id, synced.owner(), synced.local().toBuilder().photos(List.of(ref)).build(),
+                    synced.server(), synced.state(), List.of(), List.of(), null, synced.savedAt()));
+            preview.journal().photoLeft(sha, thumb);
+            shell.openEntry(preview.journal().find(id).orElseThrow());
+        });
+
+        javafx.scene.control.Button photo = lookup(".photo-thumb").queryButton();
+        assertThat(photo.getGraphic()).isInstanceOf(javafx.scene.image.ImageView.class);
+        assertThat(photo.getText()).isNull();
+        reveal(photo);
+        screenshot("capture-photo-thumbnail");
+    }
+
     private Draft onlySaved() {
         List<Draft> saved = preview.journal().saved();
         assertThat(saved).hasSize(1);

@@ -65,6 +65,34 @@ class HomeScreenTest extends FieldAppTest {
     }
 
     @Test
+    void aServerThatCannotServeReadsNoConnectionWithTheServerWithTheRetryTime() {
+        Label status = lookup("#sync-status").queryAs(Label.class);
+        java.time.Instant retry = preview.context().clock().instant().plusSeconds(30);
+        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(retry.atZone(preview.context().clock().getZone()));
+
+        interact(() -> preview.sync().status(new SyncStatus(SyncStatus.Phase.SERVER_UNAVAILABLE, 4, null, retry,
+                "Sin conexión con el servidor: no puede atender ahora; se reintentará a la hora que indicó.")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(status.getText()).isEqualTo("Sin conexión con el servidor · Reintento a las " + at + " · 4 pendientes");
+        assertThat(lookup("#sync-now").queryButton().getText()).isEqualTo("Sincronizar");
+        assertThat(lookup("#sync-now").queryButton().isDisabled()).isFalse();
+        screenshot("home-server-unavailable");
+    }
+
+    @Test
+    void everySyncPhaseHasATextInBothLanguages() {
+        for (java.util.Locale l : List.of(java.util.Locale.forLanguageTag("es"), java.util.Locale.ENGLISH)) {
+            Texts t = new Texts(l);
+            for (SyncStatus.Phase p : SyncStatus.Phase.values()) {
+                assertThat(t.has("sync." + p.name())).as(l + " " + p).isTrue();
+            }
+        }
+        assertThat(new Texts(java.util.Locale.ENGLISH).get("sync.SERVER_UNAVAILABLE")).isEqualTo("No connection to the server");
+    }
+
+    @Test
     void listFollowsJournalChanges() {
         int before = lookup("#entries").queryAs(javafx.scene.layout.VBox.class).getChildren().size();
         interact(() -> SampleData.seed(preview.journal()));

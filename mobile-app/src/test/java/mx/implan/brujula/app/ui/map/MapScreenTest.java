@@ -14,6 +14,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The map shows the user's observations and assigned works with no network (tiles from OfflineTiles). */
 class MapScreenTest extends FieldAppTest {
@@ -44,18 +45,20 @@ class MapScreenTest extends FieldAppTest {
                 mx.implan.brujula.model.geojson.GeoJson.factory().createPoint(
                         new org.locationtech.jts.geom.Coordinate(-110.97, 29.11)), null, null, null)));
         tap("#open-map");
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a pulse lays the markers out
-        WaitForAsyncUtils.waitForFxEvents();
-        MapView map = lookup("#map").queryAs(MapView.class);
-        javafx.geometry.Bounds view = map.localToScene(map.getBoundsInLocal());
-        List<Node> markers = new java.util.ArrayList<>(lookup(".map-work").queryAll());
-        markers.addAll(lookup(".map-entry").queryAll());
-        markers.removeIf(n -> !isInside(n, map));
-        assertThat(markers).hasSize(4 + EntryState.values().length);
-        for (Node n : markers) {
-            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
-            assertThat(view.contains(b.getCenterX(), b.getCenterY())).as(n.getAccessibleText() + " at " + b).isTrue();
-        }
+        // A pulse lays the markers out: until then they stand at the map's origin.
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            MapView map = lookup("#map").queryAs(MapView.class);
+            javafx.geometry.Bounds view = map.localToScene(map.getBoundsInLocal());
+            List<Node> markers = new java.util.ArrayList<>(lookup(".map-work").queryAll());
+            markers.addAll(lookup(".map-entry").queryAll());
+            markers.removeIf(n -> !isInside(n, map));
+            assertThat(markers).hasSize(4 + EntryState.values().length);
+            for (Node n : markers) {
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(view.contains(b.getCenterX(), b.getCenterY())).as(n.getAccessibleText() + " at " + b).isTrue();
+            }
+        });
     }
 
     @Test

@@ -73,6 +73,22 @@ class SignInScreenTest extends FieldAppTest {
     }
 
     @Test
+    void aServerThatCannotServeSaysNoConnectionWithTheServerAndKeepsTheScreen() {
+        preview.accounts().serverUnavailable(true);
+        type("#username", SampleData.INSPECTOR);
+        type("#password", SampleData.PASSWORD);
+        tap("#sign-in");
+        Awaitility.await().until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !lookup("#sign-in").queryButton().isDisabled()
+                    && visibleTexts().stream().anyMatch(text -> text.startsWith("Sin conexión con el servidor"));
+        });
+        assertThat(shell.current()).isInstanceOf(SignInScreen.class);
+        assertThat(preview.accounts().current()).isEmpty();
+        screenshot("signin-server-unavailable");
+    }
+
+    @Test
     void httpsServerAndRightPasswordOpenTheHome() {
         type("#server", "https://brujula.hermosillo.gob.mx");
         type("#username", SampleData.INSPECTOR);

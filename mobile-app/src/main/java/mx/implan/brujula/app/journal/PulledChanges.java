@@ -1,0 +1,21 @@
+package mx.implan.brujula.app.journal;
+
+import mx.implan.brujula.model.sync.Change;
+
+import java.util.List;
+
+/** Where pulled changes land, per user, with the cursor to continue from. */
+public interface PulledChanges {
+
+    /** Where {@code owner}'s next pull starts; null to pull from the beginning. */
+    String pullCursor(String owner);
+
+    /** The server no longer knows the cursor (410): start over, forgetting works that a full pull re-sends. */
+    void resetPull(String owner);
+
+    /**
+     * Applies one page of pulled changes for {@code owner}, then stores {@code next}. Entries are written before
+     * the cursor, so a crash in between pulls the page again (applying a change twice is harmless).
+     */
+    void applyPull(String owner, List<Change> changes, String next);
+}
