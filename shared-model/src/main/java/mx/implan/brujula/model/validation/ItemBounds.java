@@ -4,7 +4,6 @@ import static mx.implan.brujula.model.validation.ValidationCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 import mx.implan.brujula.model.FieldPath;
 import mx.implan.brujula.model.Limits;
@@ -58,8 +57,7 @@ final class ItemBounds {
             checks.add(path, TOO_MANY_KEYS, Limits.MAX_KEYS, node.size());
         }
         bytes += 2 + Math.max(0, node.size() - 1);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = e.getKey();
             bytes += 1;
             if (key.indexOf('\u0000') >= 0) {
