@@ -325,7 +325,7 @@ class AuthorizationMatrixTest {
             given().header("Authorization", bearer).contentType(ContentType.JSON).body(Items.batch(b)).post("/api/v1/sync/push")
                     .then().statusCode(200).body("results[0].status", equalTo("CONFLICT"));
             return given().header("Authorization", bearer).queryParam("limit", 1000).get("/api/v1/conflicts").then().statusCode(200)
-                    .extract().path("find { it.observationId == '" + item.get("id").asText() + "' }.id");
+                    .extract().path("items.find { it.observationId == '" + item.get("id").asText() + "' }.id");
         }
 
         static Response report(RequestSpecification spec, String email) {
