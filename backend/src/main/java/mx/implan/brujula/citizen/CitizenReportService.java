@@ -35,8 +35,9 @@ import java.util.UUID;
 /**
  * Turns an Open311 {@code POST requests} into an observation through the same push path devices
  * and importers use, then records what only citizen reports have. Retries never duplicate: an
- * {@code Idempotency-Key} (scoped to the caller) returns the original answer, and the app's own
- * observation id ({@code attribute[observation_id]}) is the observation's identity.
+ * {@code Idempotency-Key} returns the original answer (per account when signed in; an anonymous key
+ * with the same form from any address), and the app's own observation id
+ * ({@code attribute[observation_id]}) is the observation's identity.
  */
 @ApplicationScoped
 public class CitizenReportService {
@@ -45,6 +46,8 @@ public class CitizenReportService {
     public static final int DEFAULT_SEVERITY = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** What a report the server could not store now (a FAILED push result) asks the client to wait. */
+    private static final long RETRY_AFTER_SECONDS = 5;
     /** Author prefix of anonymous reports: {@code citizen:anon:<random>}. */
     public static final String ANONYMOUS = "citizen:anon:";
 
@@ -78,29 +81,31 @@ public class CitizenReportService {
      * Idempotency-Key, and are stored (content-addressed, as a PUT stores them) only for a new report.
      */
     public Outcome submit(Map<String, List<String>> form, List<MediaPart> media, Caller caller, String idempotencyKey, Locale locale) {
-        ReportForm.Text t = new ReportForm.Text(locale);
+        Open311Text t = new Open311Text(locale);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && (key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 32 && c < 127))) {
-            throw Open311Error.badRequest(t.of("Idempotency-Key debe tener de 1 a 200 caracteres ASCII visibles",
-                    "Idempotency-Key must be 1 to 200 visible ASCII characters"));
+            throw Open311Error.badRequest(t.get("error.idempotencyKey"));
         }
         String scope = scope(form, caller);
         List<String> hashes = media.stream().map(MediaPart::sha256).toList();
         String bodyHash = ReportForm.hash(form, hashes);
-        Optional<Outcome> replay = replay(scope, key, bodyHash, t);
+        Optional<Outcome> replay = replay(scope, key, bodyHash, caller, t);
         if (replay.isPresent()) {
             return replay.get();
         }
-        ReportForm report = ReportForm.parse(form, hashes, config.publicBaseUrl(), locale);
+        ReportForm report = ReportForm.parse(form, hashes, config, locale);
+        requireOwnPhotos(report, caller, t);
         UUID id = report.observationId() != null ? report.observationId()
                 // The body is part of the name: once the key's answer expired, the same key with
                 // another body is a new report, while the same body still maps to the same one.
-                : key != null ? Ids.nameBased("open311:" + scope + ":" + key + ":" + bodyHash) : Ids.newV7();
+                // Anonymous keys are named by key and form alone, whatever the caller's address.
+                : key != null ? Ids.nameBased("open311:" + (caller.account() == null ? "anonymous" : scope) + ":" + key + ":" + bodyHash)
+                : Ids.newV7();
         Optional<Outcome> resend = resend(id, report, caller, t);
         if (resend.isPresent()) {
             // A concurrent retry may have recorded it since the first look; the report and its key's
             // answer commit together, so if the report is there, so is the answer.
-            return replay(scope, key, bodyHash, t).orElse(resend.get());
+            return replay(scope, key, bodyHash, caller, t).orElse(resend.get());
         }
         Actor author = caller.account() != null ? caller.account()
                 : new Actor(ANONYMOUS + HexFormat.of().formatHex(randomBytes(12)), Set.of());
@@ -109,13 +114,17 @@ public class CitizenReportService {
         PushContext ctx = new PushContext(author, report.deviceId() == null ? "open311" : report.deviceId(), null,
                 OffsetDateTime.now(ZoneOffset.UTC), locale);
         PushResult result = push.pushItem(ctx, item(id, report));
+        if (result.status() == PushStatus.FAILED) {
+            // The server could not apply it now and stored nothing of it: the client sends it again.
+            throw Open311Error.unavailable(t.get("error.tryAgain", RETRY_AFTER_SECONDS), RETRY_AFTER_SECONDS);
+        }
         if (result.status() != PushStatus.CREATED) {
             // A concurrent resend of the same observation won the race: once its report is recorded
             // (a moment after its observation), answer as a resend.
             for (int wait = 0; wait < 20 && reports.find(id).isEmpty(); wait++) {
                 sleep();
             }
-            replay = replay(scope, key, bodyHash, t);
+            replay = replay(scope, key, bodyHash, caller, t);
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -132,21 +141,18 @@ public class CitizenReportService {
             }
             throw result.status() == PushStatus.REJECTED
                     ? Open311Error.badRequest(rejection(result, t))
-                    : new Open311Error(422, t.of("attribute[observation_id] ya pertenece a otra observación",
-                    "attribute[observation_id] already belongs to another observation"));
+                    : new Open311Error(422, t.get("error.observationIdTaken"));
         }
         return finish(id, report, author.name(), caller, scope, key, t);
     }
 
     /** Records the report of observation {@code id}, just written by {@code author}, and makes the first answer. */
-    private Outcome finish(UUID id, ReportForm report, String author, Caller caller, String scope, String key, ReportForm.Text t) {
+    private Outcome finish(UUID id, ReportForm report, String author, Caller caller, String scope, String key, Open311Text t) {
         String token = caller.account() == null ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)) : null;
         CitizenReports.Answer answer = new CitizenReports.Answer(id, token, null,
                 caller.account() == null ? null : caller.account().name(), null);
-        String notice = t.of("Ya había un reporte abierto de este servicio a menos de " + radius()
-                        + " m (service_request_id {0}); quedaron vinculados.",
-                "An open report of this service already exists within " + radius()
-                        + " m (service_request_id {0}); the two are now linked.");
+        // "{0}" stays in the text: CitizenReports puts the linked report's id there once it knows it.
+        String notice = t.get("notice.duplicate", config.duplicateRadiusM(), "{0}");
         return new Outcome(reports.record(id, report, author, token == null ? null : ReportForm.sha256(token),
                 answer, scope, key, notice), true);
     }
@@ -156,15 +162,35 @@ public class CitizenReportService {
         return Ids.nameBased("open311:" + id);
     }
 
-    /** The original answer of this Idempotency-Key, if already recorded; 422 when it was another request. */
-    private Optional<Outcome> replay(String scope, String key, String bodyHash, ReportForm.Text t) {
+    /**
+     * The original answer of this Idempotency-Key, if already recorded; 422 when the caller used it
+     * for another request. An anonymous key is also matched with the same form sent from anywhere
+     * (a phone that changed network): that answer names the public service_request_id only, never
+     * the tracking token, which goes back only to the same device or address.
+     */
+    private Optional<Outcome> replay(String scope, String key, String bodyHash, Caller caller, Open311Text t) {
         if (key == null) {
             return Optional.empty();
         }
         try {
-            return reports.idempotent(scope, key, bodyHash).map(original -> new Outcome(original, false));
+            return reports.idempotent(scope, key, bodyHash, caller.account() == null).map(a -> new Outcome(a, false));
         } catch (CitizenReports.IdempotencyMismatch e) {
             throw mismatch(t);
+        }
+    }
+
+    /**
+     * Photos on this server a report names by {@code media_url}: only its own sender's, that is
+     * sent in this request ({@code media} parts) or uploaded earlier under the same account. A
+     * hash learnt elsewhere (another user's photo) never enters a report, nor so its moderation.
+     */
+    private void requireOwnPhotos(ReportForm report, Caller caller, Open311Text t) {
+        List<String> cited = report.photoSha256s().stream().filter(sha -> !report.media().contains(sha)).toList();
+        if (cited.isEmpty()) {
+            return;
+        }
+        if (caller.account() == null || !attachments.missingFrom(caller.account().name(), cited).isEmpty()) {
+            throw Open311Error.badRequest(t.get("error.photoNotYours"));
         }
     }
 
@@ -178,23 +204,21 @@ public class CitizenReportService {
     }
 
     /** An observation id already reported: the same form is a resend (no token repeated), another form is 422. */
-    private Optional<Outcome> resend(UUID id, ReportForm report, Caller caller, ReportForm.Text t) {
+    private Optional<Outcome> resend(UUID id, ReportForm report, Caller caller, Open311Text t) {
         Optional<CitizenReports.Existing> existing = reports.find(id);
         if (existing.isEmpty()) {
             return Optional.empty();
         }
         if (!existing.get().bodyHash().equals(report.bodyHash())) {
-            throw new Open311Error(422, t.of("attribute[observation_id] ya se usó con otra solicitud",
-                    "attribute[observation_id] was already used with a different request"));
+            throw new Open311Error(422, t.get("error.observationIdReused"));
         }
         boolean sameAccount = caller.account() != null && caller.account().name().equals(existing.get().reporter());
         return Optional.of(new Outcome(new CitizenReports.Answer(id, null, null,
                 sameAccount ? caller.account().name() : null, existing.get().duplicateOf()), false));
     }
 
-    static Open311Error mismatch(ReportForm.Text t) {
-        return new Open311Error(422, t.of("Idempotency-Key ya se usó con otra solicitud",
-                "Idempotency-Key was already used with a different request"));
+    static Open311Error mismatch(Open311Text t) {
+        return new Open311Error(422, t.get("error.idempotencyMismatch"));
     }
 
     private ObjectNode item(UUID id, ReportForm report) {
@@ -204,7 +228,9 @@ public class CitizenReportService {
         item.put("kind", report.service().kind().name());
         ObjectNode geometry = item.putObject("geometry");
         geometry.put("type", "Point");
-        geometry.putArray("coordinates").add(report.lon()).add(report.lat());
+        // An address-only report waits at the configured point, flagged, until staff place it.
+        double[] at = report.needsLocation() ? unlocatedPoint() : new double[]{report.lon(), report.lat()};
+        geometry.putArray("coordinates").add(at[0]).add(at[1]);
         item.put("capturedAt", OffsetDateTime.now(brujula.timezone()).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         if (report.deviceId() != null) {
             item.put("deviceId", report.deviceId());
@@ -244,15 +270,15 @@ public class CitizenReportService {
         }
     }
 
-    private static String rejection(PushResult result, ReportForm.Text t) {
-        String fields = result.errors() == null ? "" : String.join("; ", result.errors().stream()
-                .map(e -> e.field() + ": " + e.message()).toList());
-        return t.of("Solicitud inválida: ", "Invalid request: ") + fields;
+    private double[] unlocatedPoint() {
+        String[] lonLat = config.unlocatedPoint().split(",");
+        return new double[]{Double.parseDouble(lonLat[0].strip()), Double.parseDouble(lonLat[1].strip())};
     }
 
-    private String radius() {
-        double r = config.duplicateRadiusM();
-        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+    private static String rejection(PushResult result, Open311Text t) {
+        String fields = result.errors() == null ? "" : String.join("; ", result.errors().stream()
+                .map(e -> e.field() + ": " + e.message()).toList());
+        return t.get("error.invalidRequest", fields);
     }
 
     private static void sleep() {

@@ -5,7 +5,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.RefusalFormat;
-import mx.implan.brujula.http.RequestLocale;
 
 /**
  * Refusals of the HTTP layer on a GeoReport v2 path (a body over the limit, a body that stops
@@ -21,14 +20,13 @@ public class Open311BodyLimit implements RefusalFormat {
 
     @Override
     public Refusal render(RoutingContext ctx, ApiProblem problem, String detail) {
-        String path = ctx.request().path();
-        Open311Format format = Open311Format.of(path.substring(path.lastIndexOf('.') + 1));
+        Open311Format format = Open311Path.errorFormat(ctx.request().path());
         String description = detail;
         if (problem.status() == 413) {
             long max = problem.extensions().values().stream().filter(Number.class::isInstance)
                     .mapToLong(v -> ((Number) v).longValue()).findFirst().orElse(0);
-            ReportForm.Text t = new ReportForm.Text(RequestLocale.from(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
-            description = t.of("La solicitud excede el límite de " + max + " bytes", "The request exceeds the limit of " + max + " bytes");
+            Open311Text t = Open311Text.of(ctx.request().getParam("lang"), ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            description = t.get("error.bodyTooLarge", max);
         }
         return new Refusal(format.mediaType(), format.errorBody(problem.status(), description));
     }

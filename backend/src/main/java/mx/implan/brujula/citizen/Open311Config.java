@@ -9,7 +9,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "brujula.open311")
 public interface Open311Config {
 
-    /** Public base URL of this server; absolute media_url values must start with it. */
+    /** Public base URL of this server: discovery links, public media_url, and which absolute media_url values are our own attachments. */
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
 
@@ -40,6 +40,17 @@ public interface Open311Config {
     /** Most {@code media} photo parts one multipart {@code POST requests} may carry (each ≤ brujula.attachments.max-bytes). */
     @WithDefault("3")
     int maxMedia();
+
+    /** The jurisdiction_id this endpoint serves; clients may omit it, any other value is 404. */
+    @WithDefault("hermosillo.gob.mx")
+    String jurisdictionId();
+
+    /**
+     * Where an address-only report is kept (longitude, latitude) until staff place it: it is
+     * flagged NEEDS_LOCATION and Open311 shows no lat/long for it meanwhile.
+     */
+    @WithDefault("-110.9613,29.0729")
+    String unlocatedPoint();
 
     /** Contact for the discovery document. */
     @WithDefault("IMPLAN Hermosillo, reportes ciudadanos: contacto@implan.example")

@@ -8,7 +8,7 @@ package mx.implan.brujula.citizen;
 public class Open311Error extends RuntimeException {
 
     private final int status;
-    /** Seconds for a {@code Retry-After} header (429), or null. */
+    /** Seconds for a {@code Retry-After} header (429, 503), or null. */
     private final Long retryAfter;
 
     public Open311Error(int status, String description) {
@@ -24,6 +24,11 @@ public class Open311Error extends RuntimeException {
     /** 429 in the spec's format, with {@code Retry-After}. */
     public static Open311Error tooManyRequests(String description, long retryAfterSeconds) {
         return new Open311Error(429, description, retryAfterSeconds);
+    }
+
+    /** 503 in the spec's format, with {@code Retry-After}: nothing was stored, the same request may be sent again. */
+    public static Open311Error unavailable(String description, long retryAfterSeconds) {
+        return new Open311Error(503, description, retryAfterSeconds);
     }
 
     public Long retryAfter() {

@@ -30,7 +30,8 @@ public enum Open311Format {
     /** Element name of one item of each list, by the list's name. */
     private static final Map<String, String> ITEM = Map.of(
             "endpoints", "endpoint", "formats", "format", "attributes", "attribute", "values", "value",
-            "services", "service", "service_requests", "request", "errors", "error");
+            "services", "service", "service_requests", "request", "errors", "error",
+            "service_request_updates", "request_update");
 
     private final String mediaType;
 

@@ -2,6 +2,7 @@ package mx.implan.brujula.citizen;
 
 import mx.implan.brujula.model.Limits;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,129 +11,131 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code POST requests} form, validated: every bad input is a 400 in the Open311 error format
- * with a description in the caller's language. Nothing here reaches the network: {@code media_url}
- * is only parsed, and only this server's own attachment URLs pass.
+ * A {@code POST requests} form, validated: every bad input is a 400 (404 for an unknown
+ * {@code service_code} or {@code jurisdiction_id}, as the spec says) in the Open311 error format
+ * with a description in the caller's language. Parsing is strict: plain decimal numbers only, each
+ * field at most once (only {@code media_url} may repeat), bounded sizes. Nothing here reaches the
+ * network: {@code media_url} values are only parsed ({@link MediaUrls}).
+ *
+ * @param lat           null for an address-only report ({@link #needsLocation()})
+ * @param photoSha256s  photos on this server named by {@code media_url}
+ * @param links         external {@code media_url} links, never fetched
  */
-public record ReportForm(ServiceCatalogue.Service service, double lat, double lon, String description,
-                         String photoSha256, String email, String firstName, String lastName, String phone,
-                         String deviceId, String addressString, Integer severity, UUID observationId, String bodyHash,
-                         List<String> media) {
+public record ReportForm(ServiceCatalogue.Service service, Double lat, Double lon, String description,
+                         List<String> photoSha256s, List<String> links, String email, String firstName, String lastName,
+                         String phone, String deviceId, String addressString, String addressId, Integer severity,
+                         UUID observationId, String bodyHash, List<String> media) {
 
     public static final int MAX_DESCRIPTION = Limits.MAX_NOTES;
     public static final int MAX_NAME = 100;
     public static final int MAX_EMAIL = 254;
     public static final int MAX_PHONE = 30;
     public static final int MAX_ADDRESS = 500;
-    private static final Pattern ATTACHMENT_PATH = Pattern.compile("/api/v1/attachments/([0-9a-f]{64})");
+    public static final int MAX_ADDRESS_ID = 200;
+    /** Most fields one form may carry: FixMyStreet sends about twenty, attributes included. */
+    public static final int MAX_FIELDS = 200;
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern PHONE = Pattern.compile("[+0-9 ()\\-.]{6," + MAX_PHONE + "}");
+    /** A plain decimal number as people and GeoReport clients write coordinates: no exponent, hex, sign "+", or NaN. */
+    static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{1,20})?");
+    /** A UUID in its canonical form only ({@link UUID#fromString} also takes {@code 1-2-3-4-5}). */
+    static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Fields read as one value; sending one twice is refused rather than guessing which one counts. */
+    static final Set<String> SINGLE = Set.of("service_code", "lat", "long", "description", "email", "first_name", "last_name",
+            "phone", "device_id", "address_string", "address_id", "account_id", "jurisdiction_id", "api_key",
+            "attribute[severity]", "attribute[observation_id]");
 
-    /** Every photo of the report, by hash: the {@code media_url} one, then the uploaded {@code media} parts; each once. */
+    /** Every photo of the report, by hash: the {@code media_url} ones, then the uploaded {@code media} parts; each once. */
     public List<String> photos() {
-        LinkedHashSet<String> all = new LinkedHashSet<>();
-        if (photoSha256 != null) {
-            all.add(photoSha256);
-        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(photoSha256s);
         all.addAll(media);
         return List.copyOf(all);
+    }
+
+    /** An address-only report: stored at a placeholder point, flagged, until staff place it. */
+    public boolean needsLocation() {
+        return lat == null;
     }
 
     public boolean hasContact() {
         return email != null || firstName != null || lastName != null || phone != null;
     }
 
-    public static ReportForm parse(Map<String, List<String>> form, String publicBaseUrl, Locale locale) {
-        return parse(form, List.of(), publicBaseUrl, locale);
-    }
-
     /** A form whose photos came with it as {@code media} parts, already checked and hashed ({@code media}, in order). */
-    public static ReportForm parse(Map<String, List<String>> form, List<String> media, String publicBaseUrl, Locale locale) {
-        Text t = new Text(locale);
+    public static ReportForm parse(Map<String, List<String>> form, List<String> media, Open311Config config, Locale locale) {
+        Open311Text t = new Open311Text(locale);
+        if (form.size() > MAX_FIELDS) {
+            throw Open311Error.badRequest(t.get("error.tooManyFields", MAX_FIELDS));
+        }
         form.forEach((name, values) -> {
             if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
-                throw Open311Error.badRequest(t.of("El formulario contiene un carácter NUL (%00)", "The form contains a NUL character (%00)"));
+                throw Open311Error.badRequest(t.get("error.nul"));
+            }
+            if (SINGLE.contains(name) && values.size() > 1) {
+                throw Open311Error.badRequest(t.get("error.repeated", name));
             }
         });
+        Jurisdiction.check(one(form, "jurisdiction_id"), config, t);
         String code = one(form, "service_code");
         if (code == null) {
-            throw Open311Error.badRequest(t.of("service_code es obligatorio", "service_code is required"));
+            throw Open311Error.badRequest(t.get("error.serviceCodeRequired"));
         }
-        ServiceCatalogue.Service service = ServiceCatalogue.find(code).orElseThrow(() -> Open311Error.badRequest(
-                t.of("service_code desconocido: " + code, "Unknown service_code: " + code)));
+        ServiceCatalogue.Service service = ServiceCatalogue.find(code)
+                .orElseThrow(() -> new Open311Error(404, t.get("error.unknownService", code)));
         String latText = one(form, "lat");
         String lonText = one(form, "long");
         String address = limited(form, "address_string", MAX_ADDRESS, t);
-        if (latText == null || lonText == null) {
-            if (address != null || one(form, "address_id") != null) {
-                throw Open311Error.badRequest(t.of(
-                        "Se requiere ubicación: envíe lat y long (no se geocodifican direcciones)",
-                        "location required: send lat and long (addresses are not geocoded)"));
+        String addressId = limited(form, "address_id", MAX_ADDRESS_ID, t);
+        Double lat = null;
+        Double lon = null;
+        if (latText != null || lonText != null) {
+            if (latText == null || lonText == null) {
+                throw Open311Error.badRequest(t.get("error.latLongTogether"));
             }
-            throw Open311Error.badRequest(t.of("Se requiere ubicación: lat y long son obligatorios", "location required: lat and long are required"));
+            lat = number(latText, "lat", -90, 90, t);
+            lon = number(lonText, "long", -180, 180, t);
+        } else if (address == null && addressId == null) {
+            throw Open311Error.badRequest(t.get("error.locationRequired"));
         }
-        double lat = number(latText, "lat", -90, 90, t);
-        double lon = number(lonText, "long", -180, 180, t);
-        String description = one(form, "description");
-        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
-            throw Open311Error.badRequest(t.of("description excede " + MAX_DESCRIPTION + " caracteres",
-                    "description is longer than " + MAX_DESCRIPTION + " characters"));
-        }
-        String sha = mediaSha(one(form, "media_url"), publicBaseUrl, t);
+        String description = limited(form, "description", MAX_DESCRIPTION, t);
+        MediaUrls urls = MediaUrls.parse(form.getOrDefault("media_url", List.of()), config.publicBaseUrl(), config.maxMedia(), t);
         String email = limited(form, "email", MAX_EMAIL, t);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw Open311Error.badRequest(t.of("email no es una dirección válida", "email is not a valid address"));
+            throw Open311Error.badRequest(t.get("error.email"));
         }
         String phone = limited(form, "phone", MAX_PHONE, t);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw Open311Error.badRequest(t.of("phone no es un teléfono válido", "phone is not a valid phone number"));
+            throw Open311Error.badRequest(t.get("error.phone"));
         }
         Integer severity = null;
         String severityText = one(form, "attribute[severity]");
         if (severityText != null) {
-            severity = (int) number(severityText, "attribute[severity]", Limits.MIN_SEVERITY, Limits.MAX_SEVERITY, t);
-            if (severity != Double.parseDouble(severityText.trim())) {
-                throw Open311Error.badRequest(t.of("attribute[severity] debe ser un entero de 1 a 5", "attribute[severity] must be an integer from 1 to 5"));
+            // A singlevaluelist: one of the keys the service definition lists, as written there.
+            if (!severityText.matches("[1-5]")) {
+                throw Open311Error.badRequest(t.get("error.severity"));
             }
+            severity = Integer.parseInt(severityText);
         }
         UUID observationId = null;
         String idText = one(form, "attribute[observation_id]");
         if (idText != null) {
-            try {
-                observationId = UUID.fromString(idText);
-            } catch (IllegalArgumentException e) {
-                throw Open311Error.badRequest(t.of("attribute[observation_id] debe ser un UUID", "attribute[observation_id] must be a UUID"));
-            }
+            observationId = uuid(idText).orElseThrow(() -> Open311Error.badRequest(t.get("error.observationId")));
         }
-        return new ReportForm(service, lat, lon, description, sha, email,
+        return new ReportForm(service, lat, lon, description, urls.photos(), urls.links(), email,
                 limited(form, "first_name", MAX_NAME, t), limited(form, "last_name", MAX_NAME, t), phone,
-                limited(form, "device_id", Limits.MAX_DEVICE_ID, t), address, severity, observationId, hash(form, media),
-                List.copyOf(media));
+                limited(form, "device_id", Limits.MAX_DEVICE_ID, t), address, addressId, severity, observationId,
+                hash(form, media), List.copyOf(media));
     }
 
-    /** The attachment hash of an own {@code /api/v1/attachments/{sha256}} URL (relative or under the public base URL). */
-    static String mediaSha(String mediaUrl, String publicBaseUrl, Text t) {
-        if (mediaUrl == null) {
-            return null;
-        }
-        String path = mediaUrl;
-        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        if (!mediaUrl.startsWith("/")) {
-            path = mediaUrl.regionMatches(true, 0, base + "/", 0, base.length() + 1) ? mediaUrl.substring(base.length()) : null;
-        }
-        Matcher m = path == null ? null : ATTACHMENT_PATH.matcher(path);
-        if (m == null || !m.matches()) {
-            throw Open311Error.badRequest(t.of(
-                    "media_url solo acepta fotos ya subidas a este servidor: " + base + "/api/v1/attachments/{sha256}",
-                    "media_url only accepts photos uploaded to this server: " + base + "/api/v1/attachments/{sha256}"));
-        }
-        return m.group(1);
+    /** A canonical UUID, or empty. */
+    static java.util.Optional<UUID> uuid(String text) {
+        return text != null && CANONICAL_UUID.matcher(text).matches() ? java.util.Optional.of(UUID.fromString(text)) : java.util.Optional.empty();
     }
 
     /** SHA-256 over the form, independent of parameter order: what "the same body" means for idempotency. */
@@ -166,33 +169,27 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
         }
     }
 
-    private static double number(String raw, String field, double min, double max, Text t) {
-        double value;
-        try {
-            value = Double.parseDouble(raw.trim());
-        } catch (NumberFormatException e) {
-            throw Open311Error.badRequest(t.of(field + " no es un número", field + " is not a number"));
+    /** A coordinate written as a plain decimal number within [min, max]. */
+    private static double number(String raw, String field, double min, double max, Open311Text t) {
+        if (!DECIMAL.matcher(raw).matches()) {
+            throw Open311Error.badRequest(t.get("error.notANumber", field));
         }
-        if (!Double.isFinite(value) || value < min || value > max) {
-            throw Open311Error.badRequest(t.of(field + " debe estar entre " + fmt(min) + " y " + fmt(max),
-                    field + " must be between " + fmt(min) + " and " + fmt(max)));
+        BigDecimal value = new BigDecimal(raw);
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw Open311Error.badRequest(t.get("error.range", field, min, max));
         }
-        return value;
+        return value.doubleValue();
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static String limited(Map<String, List<String>> form, String field, int max, Text t) {
+    private static String limited(Map<String, List<String>> form, String field, int max, Open311Text t) {
         String value = one(form, field);
         if (value != null && value.codePointCount(0, value.length()) > max) {
-            throw Open311Error.badRequest(t.of(field + " excede " + max + " caracteres", field + " is longer than " + max + " characters"));
+            throw Open311Error.badRequest(t.get("error.tooLong", field, max));
         }
         return value;
     }
 
-    /** The first non-blank value of a form field, stripped; null when absent. */
+    /** The value of a form field, stripped; null when absent or blank. */
     static String one(Map<String, List<String>> form, String field) {
         List<String> values = form.get(field);
         if (values == null) {
@@ -204,12 +201,5 @@ public record ReportForm(ServiceCatalogue.Service service, double lat, double lo
             }
         }
         return null;
-    }
-
-    /** Spanish by default, English when asked. */
-    record Text(Locale locale) {
-        String of(String es, String en) {
-            return ServiceCatalogue.english(locale) ? en : es;
-        }
     }
 }

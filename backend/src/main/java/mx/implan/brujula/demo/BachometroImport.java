@@ -93,8 +93,10 @@ public class BachometroImport {
                             JsonNode feature = batch.get(i);
                             PushResult result = results.get(i);
                             counts.get(result.status()).incrementAndGet();
-                            if (result.status() == PushStatus.REJECTED) {
-                                LOG.warnf("Bachómetro report %s rejected: %s", feature.at("/properties/id_reporte"), result.errors());
+                            if (result.status() == PushStatus.REJECTED || result.status() == PushStatus.FAILED) {
+                                // FAILED stored nothing either: the next load writes it (loads are idempotent).
+                                LOG.warnf("Bachómetro report %s %s: %s", feature.at("/properties/id_reporte"),
+                                        result.status(), result.errors());
                             } else if (feature.at("/properties/atendido").asBoolean(false)
                                     && statuses.change(importer, result.id(), ObservationStatus.RESOLVED, null,
                                     "Atendido según el Bachómetro").changed()) {

@@ -175,18 +175,8 @@ public final class JsonProblems {
 
     /** {@code items[3].geometry.coordinates[1]} from a databind path; empty for the body itself. */
     static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        String path = JsonPaths.of(e);
+        return "$".equals(path) ? "" : path;
     }
 
     /** The same path from the parser's position, for errors raised below databind. */

@@ -1,5 +1,8 @@
 package mx.implan.brujula.moderation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,10 +24,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Moderation of citizen photos: photos referenced by observations that citizens wrote (Open311
- * requests, anonymous or with an account, and citizen accounts' own pushes). A supervisor approves
- * or rejects each one; the decision is audited on every observation that references the photo, so
- * it shows in that observation's history.
+ * Moderation of citizen media: photos referenced by observations that citizens wrote (Open311
+ * requests, anonymous or with an account, and citizen accounts' own pushes), and the external
+ * links Open311 reports carry as {@code media_url} (never fetched). A supervisor approves or
+ * rejects each one; the decision is audited on every observation that references it, so it shows in
+ * that observation's history. Each item says where it came from, per observation: sent with the
+ * report, uploaded by the reporting account, an external link — or referenced by a reporter who
+ * never sent the photo (a hash learnt elsewhere), which can only be rejected, never made public.
  */
 @ApplicationScoped
 @Transactional
@@ -35,20 +41,78 @@ public class PhotoModeration {
             (EXISTS (SELECT 1 FROM citizen_report r WHERE r.observation_id = o.id)
              OR o.author LIKE 'citizen:anon:%'
              OR EXISTS (SELECT 1 FROM app_user u WHERE u.username = o.author AND u.role = 'citizen'))""";
+    /** Every moderated item (photos and links) with its state and origins, one row each. */
+    private static final String ITEMS = """
+            WITH refs AS (
+              SELECT p ->> 'sha256' AS sha256, o.id, o.author
+              FROM observation o CROSS JOIN LATERAL jsonb_array_elements(o.photos) p
+              WHERE jsonb_typeof(o.photos) = 'array' AND %s
+            ), items AS (
+              SELECT 'PHOTO' AS kind, a.sha256::text AS id, a.media_type, a.bytes, a.created_at,
+                     coalesce(m.decision, 'PENDING') AS decision, m.reason, m.decided_by, m.decided_at,
+                     string_agg(DISTINCT refs.id::text, ',') AS observations,
+                     json_agg(json_build_object('observationId', refs.id,
+                         'origin', coalesce(cp.origin, CASE WHEN h.actor IS NULL THEN '%s' ELSE '%s' END),
+                         'account', coalesce(cp.uploaded_by, refs.author)) ORDER BY refs.id)::text AS origins,
+                     NULL::text AS url
+              FROM refs JOIN attachment a ON a.sha256 = refs.sha256
+              LEFT JOIN photo_moderation m ON m.sha256 = a.sha256
+              LEFT JOIN citizen_report_photo cp ON cp.observation_id = refs.id AND cp.sha256 = refs.sha256
+              LEFT JOIN attachment_holder h ON h.sha256 = refs.sha256 AND h.actor = refs.author
+              GROUP BY a.sha256, a.media_type, a.bytes, a.created_at, m.decision, m.reason, m.decided_by, m.decided_at
+              UNION ALL
+              SELECT 'LINK', l.url_sha256::text, NULL, NULL, l.created_at,
+                     coalesce(l.decision, 'PENDING'), l.reason, l.decided_by, l.decided_at,
+                     string_agg(DISTINCT rl.observation_id::text, ','),
+                     json_agg(json_build_object('observationId', rl.observation_id, 'origin', '%s',
+                         'account', r.reporter) ORDER BY rl.observation_id)::text,
+                     l.url
+              FROM citizen_media_link l JOIN citizen_report_link rl ON rl.url_sha256 = l.url_sha256
+              JOIN citizen_report r ON r.observation_id = rl.observation_id
+              GROUP BY l.url_sha256, l.url, l.created_at, l.decision, l.reason, l.decided_by, l.decided_at
+            )
+            SELECT kind, id, media_type, bytes, %s, decision, reason, decided_by, %s, observations, origins, url
+            FROM items
+            """.formatted(CITIZEN_AUTHORED, Origin.NOT_SENT_BY_REPORTER, Origin.ACCOUNT_UPLOAD, Origin.EXTERNAL_LINK,
+            utc("created_at"), utc("decided_at"));
     private static final String CURSOR_LIST = "moderation";
     private static final int MAX_REASON = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EntityManager em;
     @Inject
     AuditTrail audit;
 
-    /** One citizen photo, the observations that reference it and where it stands. */
-    public record Photo(String sha256, String mediaType, long bytes, OffsetDateTime uploadedAt, PhotoDecision decision,
-                        String reason, String decidedBy, OffsetDateTime decidedAt, List<UUID> observationIds) {
+    /** A stored photo, or an external link (a report's media_url, never fetched). */
+    public enum Kind { PHOTO, LINK }
+
+    /** Where an item came from for one observation that references it. */
+    public enum Origin {
+        /** Sent inside the Open311 request (a media part). */
+        REPORT_MEDIA,
+        /** Uploaded by the account (or anonymous reporter) that reports it. */
+        ACCOUNT_UPLOAD,
+        /** An external media_url, never fetched by the server. */
+        EXTERNAL_LINK,
+        /** Referenced by a reporter who never sent its bytes: it cannot be approved. */
+        NOT_SENT_BY_REPORTER
     }
 
-    /** Stored citizen photos with this decision (PENDING: none yet), oldest upload first. */
+    /** One observation's reference to an item: where the item came from, and by whom. */
+    public record Source(UUID observationId, Origin origin, String account) {
+    }
+
+    /**
+     * One citizen photo or link, the observations that reference it and where it stands. {@code sha256}
+     * identifies the item: the photo's hash, or for a link the SHA-256 of its URL.
+     */
+    public record Photo(String sha256, Kind kind, String url, String mediaType, Long bytes, OffsetDateTime uploadedAt,
+                        PhotoDecision decision, String reason, String decidedBy, OffsetDateTime decidedAt,
+                        List<UUID> observationIds, List<Source> origins) {
+    }
+
+    /** Citizen photos and links with this decision (PENDING: none yet), oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Photo> list(PhotoDecision decision, int limit, String cursor, Locale locale) {
         String after = QueryParams.decodeCursor(CURSOR_LIST, cursor, locale).orElse(null);
@@ -56,24 +120,19 @@ public class PhotoModeration {
         if (key != null && (key.length != 2 || !key[1].matches("[0-9a-f]{64}"))) {
             throw QueryParams.invalid("cursor", "INVALID_CURSOR", locale, "The cursor is not valid");
         }
-        String sql = """
-                WITH refs AS (
-                  SELECT p ->> 'sha256' AS sha256, o.id, o.received_at
-                  FROM observation o CROSS JOIN LATERAL jsonb_array_elements(o.photos) p
-                  WHERE jsonb_typeof(o.photos) = 'array' AND """ + CITIZEN_AUTHORED + """
-                )
-                SELECT a.sha256, a.media_type, a.bytes, %s, coalesce(m.decision, 'PENDING'), m.reason, m.decided_by,
-                       %s, string_agg(DISTINCT refs.id::text, ',')
-                FROM refs JOIN attachment a ON a.sha256 = refs.sha256
-                LEFT JOIN photo_moderation m ON m.sha256 = a.sha256
-                WHERE coalesce(m.decision, 'PENDING') = ?1 %s
-                GROUP BY a.sha256, a.media_type, a.bytes, a.created_at, m.decision, m.reason, m.decided_by, m.decided_at
-                ORDER BY a.created_at, a.sha256
-                LIMIT ?2""".formatted(utc("a.created_at"), utc("m.decided_at"),
-                key == null ? "" : "AND (a.created_at, a.sha256::text) > (CAST(?3 AS timestamptz), ?4)");
+        OffsetDateTime afterTime = null;
+        if (key != null) {
+            try {
+                afterTime = OffsetDateTime.parse(key[0]);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw QueryParams.invalid("cursor", "INVALID_CURSOR", locale, "The cursor is not valid");
+            }
+        }
+        String sql = ITEMS + " WHERE decision = ?1" + (key == null ? "" : " AND (created_at, id) > (?3, ?4)")
+                + " ORDER BY created_at, id LIMIT ?2";
         Query query = em.createNativeQuery(sql).setParameter(1, decision.name()).setParameter(2, limit + 1);
         if (key != null) {
-            query.setParameter(3, key[0]).setParameter(4, key[1]);
+            query.setParameter(3, afterTime).setParameter(4, key[1]);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -90,33 +149,46 @@ public class PhotoModeration {
     }
 
     /**
-     * Sets the decision on a citizen photo; the same decision again changes nothing. 404 when no
-     * citizen observation references the hash or the photo has not arrived (nothing to look at).
+     * Sets the decision on a citizen photo or link; the same decision again changes nothing. 404 when
+     * nothing citizen-reported has this id (or the photo has not arrived: nothing to look at); 409
+     * when approving a photo that no reporter referencing it ever sent.
      */
-    public Photo decide(Actor actor, String sha256, PhotoDecision decision, String reason) {
-        List<UUID> observations = citizenObservations(sha256);
-        if (observations.isEmpty() || !stored(sha256)) {
-            throw ApiProblem.notFound("PHOTO_NOT_MODERATED", "Photo {0} is not from a citizen report or has not arrived yet", sha256);
+    public Photo decide(Actor actor, String id, PhotoDecision decision, String reason) {
+        Photo item = find(id).orElseThrow(() ->
+                ApiProblem.notFound("PHOTO_NOT_MODERATED", "Photo {0} is not from a citizen report or has not arrived yet", id));
+        if (decision == PhotoDecision.APPROVED && item.origins().stream().allMatch(s -> s.origin() == Origin.NOT_SENT_BY_REPORTER)) {
+            throw ApiProblem.conflict("PHOTO_NOT_FROM_REPORTER",
+                    "Photo {0} was never sent by a reporter that references it: it can be rejected, not published", id);
         }
+        String table = item.kind() == Kind.PHOTO ? "photo_moderation" : "citizen_media_link";
+        String column = item.kind() == Kind.PHOTO ? "sha256" : "url_sha256";
         @SuppressWarnings("unchecked")
-        List<String> prior = em.createNativeQuery("SELECT decision FROM photo_moderation WHERE sha256 = ?1 FOR UPDATE")
-                .setParameter(1, sha256).getResultList();
-        PhotoDecision before = prior.isEmpty() ? PhotoDecision.PENDING : PhotoDecision.valueOf(prior.get(0));
+        List<String> prior = em.createNativeQuery("SELECT decision FROM " + table + " WHERE " + column + " = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        PhotoDecision before = prior.isEmpty() || prior.get(0) == null ? PhotoDecision.PENDING : PhotoDecision.valueOf(prior.get(0));
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (before != decision) {
-            em.createNativeQuery("""
-                            INSERT INTO photo_moderation (sha256, decision, reason, decided_by, decided_at)
-                            VALUES (?1, ?2, ?3, ?4, clock_timestamp())
-                            ON CONFLICT (sha256) DO UPDATE SET decision = EXCLUDED.decision, reason = EXCLUDED.reason,
-                              decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at""")
-                    .setParameter(1, sha256).setParameter(2, decision.name()).setParameter(3, why)
-                    .setParameter(4, actor.name()).executeUpdate();
-            for (UUID id : observations) {
-                audit.record(actor.name(), "photo.moderated", "observation", id.toString(),
-                        state(sha256, before, null), state(sha256, decision, why));
+            if (item.kind() == Kind.PHOTO) {
+                em.createNativeQuery("""
+                                INSERT INTO photo_moderation (sha256, decision, reason, decided_by, decided_at)
+                                VALUES (?1, ?2, ?3, ?4, clock_timestamp())
+                                ON CONFLICT (sha256) DO UPDATE SET decision = EXCLUDED.decision, reason = EXCLUDED.reason,
+                                  decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at""")
+                        .setParameter(1, id).setParameter(2, decision.name()).setParameter(3, why)
+                        .setParameter(4, actor.name()).executeUpdate();
+            } else {
+                em.createNativeQuery("""
+                                UPDATE citizen_media_link SET decision = ?2, reason = ?3, decided_by = ?4, decided_at = clock_timestamp()
+                                WHERE url_sha256 = ?1""")
+                        .setParameter(1, id).setParameter(2, decision.name()).setParameter(3, why)
+                        .setParameter(4, actor.name()).executeUpdate();
+            }
+            for (UUID observation : item.observationIds()) {
+                audit.record(actor.name(), item.kind() == Kind.PHOTO ? "photo.moderated" : "media-link.moderated", "observation",
+                        observation.toString(), state(item, before, null), state(item, decision, why));
             }
         }
-        return find(sha256);
+        return find(id).orElseThrow();
     }
 
     /** Maximum length of a decision's reason. */
@@ -124,33 +196,19 @@ public class PhotoModeration {
         return MAX_REASON;
     }
 
-    private Photo find(String sha256) {
+    private java.util.Optional<Photo> find(String id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT a.sha256, a.media_type, a.bytes, %s, coalesce(m.decision, 'PENDING'), m.reason, m.decided_by, %s, ''
-                        FROM attachment a LEFT JOIN photo_moderation m ON m.sha256 = a.sha256 WHERE a.sha256 = ?1"""
-                        .formatted(utc("a.created_at"), utc("m.decided_at")))
-                .setParameter(1, sha256).getResultList();
-        Photo p = photo(rows.get(0));
-        return new Photo(p.sha256(), p.mediaType(), p.bytes(), p.uploadedAt(), p.decision(), p.reason(), p.decidedBy(),
-                p.decidedAt(), citizenObservations(sha256));
+        List<Object[]> rows = em.createNativeQuery(ITEMS + " WHERE id = ?1").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(PhotoModeration::photo);
     }
 
-    private List<UUID> citizenObservations(String sha256) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT o.id::text FROM observation o WHERE o.photos @> CAST(?1 AS jsonb) AND "
-                        + CITIZEN_AUTHORED + " ORDER BY o.received_at, o.id")
-                .setParameter(1, "[{\"sha256\":\"" + sha256 + "\"}]").getResultList();
-        return ids.stream().map(id -> UUID.fromString(id.toString())).toList();
-    }
-
-    private boolean stored(String sha256) {
-        return !em.createNativeQuery("SELECT 1 FROM attachment WHERE sha256 = ?1").setParameter(1, sha256).getResultList().isEmpty();
-    }
-
-    private static Map<String, Object> state(String sha256, PhotoDecision decision, String reason) {
+    private static Map<String, Object> state(Photo item, PhotoDecision decision, String reason) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("photo", sha256);
+        if (item.kind() == Kind.PHOTO) {
+            state.put("photo", item.sha256());
+        } else {
+            state.put("link", item.url());
+        }
         state.put("decision", decision.name());
         if (reason != null) {
             state.put("reason", reason);
@@ -163,10 +221,18 @@ public class PhotoModeration {
     }
 
     private static Photo photo(Object[] r) {
-        List<UUID> ids = r[8] == null || r[8].toString().isEmpty() ? List.of()
-                : Arrays.stream(r[8].toString().split(",")).map(UUID::fromString).sorted().toList();
-        return new Photo(r[0].toString().strip(), (String) r[1], ((Number) r[2]).longValue(), time(r[3]),
-                PhotoDecision.valueOf((String) r[4]), (String) r[5], (String) r[6], time(r[7]), ids);
+        List<UUID> ids = r[9] == null || r[9].toString().isEmpty() ? List.of()
+                : Arrays.stream(r[9].toString().split(",")).map(UUID::fromString).sorted().toList();
+        List<Source> origins;
+        try {
+            origins = r[10] == null ? List.of() : JSON.readValue(r[10].toString(), new TypeReference<List<Source>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable origins of " + r[1], e);
+        }
+        return new Photo(r[1].toString().strip(), Kind.valueOf((String) r[0]), (String) r[11], (String) r[2],
+                r[3] == null ? null : ((Number) r[3]).longValue(), time(r[4]),
+                PhotoDecision.valueOf((String) r[5]), (String) r[6], (String) r[7], time(r[8]), ids, origins);
     }
 
     private static OffsetDateTime time(Object value) {

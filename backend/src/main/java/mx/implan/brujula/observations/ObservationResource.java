@@ -131,7 +131,8 @@ public class ObservationResource {
         }
         ObservationStatus target;
         try {
-            target = ObservationStatus.valueOf(change.status().trim());
+            // As sent: " VERIFIED" is a client bug to show, not to trim away.
+            target = ObservationStatus.valueOf(change.status());
         } catch (IllegalArgumentException e) {
             throw QueryParams.invalid("status", "INVALID_ENUM", locale(), "Allowed values: " + Arrays.toString(ObservationStatus.values()),
                     Arrays.toString(ObservationStatus.values()));

@@ -28,4 +28,7 @@ public class AppliedOpEntity extends PanacheEntityBase {
     public String result;
     @Column(name = "applied_at")
     public OffsetDateTime appliedAt;
+    /** Content hash of what the write carried; null on rows from before it was kept. */
+    @Column(name = "content_hash")
+    public String contentHash;
 }

@@ -13,7 +13,6 @@ import mx.implan.brujula.observations.ObservationMapper;
 import mx.implan.brujula.observations.ObservationRows;
 import org.hibernate.Session;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +20,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +30,9 @@ import java.util.UUID;
 
 /**
  * The common case of a push — new observations — written together: one lookup of known ids and
- * opIds, one server-check query, JDBC batches for the rows and one commit. Anything that is not a
- * plain create (a replay, an edit, an id seen before) is left to the per-item path, and if this
+ * opIds, one server-check query, JDBC batches for the rows and one commit. Replays are answered from
+ * that same lookup; anything else that is not a plain create (an edit, an id seen before) is left to
+ * the per-item path, and if this
  * transaction fails at all (e.g. a racing device created the same id) the caller falls back to
  * per-item transactions, so the semantics are those of per-item writes.
  */
@@ -42,6 +43,8 @@ public class BatchCreate {
     EntityManager em;
     @Inject
     ServerChecks checks;
+    @Inject
+    WriteFaults faults;
 
     /** A validated item and its position in the request. */
     public record Prepared(int index, Observation mine, String contentHash) {
@@ -54,16 +57,23 @@ public class BatchCreate {
     }
 
     private Map<Integer, PushResult> write(Connection c, PushContext ctx, List<Prepared> items) throws SQLException {
-        Set<UUID> known = known(c, items);
+        Known known = known(c, items);
         List<Prepared> fresh = new ArrayList<>(items.size());
+        Map<Integer, PushResult> results = new LinkedHashMap<>();
         for (Prepared p : items) {
-            if (!known.contains(p.mine().id()) && !known.contains(p.mine().opId())) {
+            Replays.Applied applied = known.ops().get(p.mine().opId());
+            if (applied != null) {
+                // A replay, answered from the same lookup: no round trip of its own.
+                results.put(p.index(), Replays.answer(ctx, p.mine(), p.contentHash(), applied));
+            } else if (!known.ids().contains(p.mine().id())) {
                 fresh.add(p);
             }
         }
-        Map<Integer, PushResult> results = new LinkedHashMap<>();
         if (fresh.isEmpty()) {
             return results;
+        }
+        for (Prepared p : fresh) {
+            faults.beforeWrite(p.mine());
         }
         List<ServerChecks.Outcome> outcomes = checks.checkAll(c, fresh.stream().map(Prepared::mine).toList(),
                 ctx.sentAt(), ctx.receivedAt());
@@ -88,7 +98,7 @@ public class BatchCreate {
         }
         List<Observation> stored = ObservationRows.insertAll(c, rows);
         try (PreparedStatement op = c.prepareStatement(
-                "INSERT INTO applied_op (op_id, observation_id, actor, status, rev, result, applied_at) VALUES (?, ?, ?, 'CREATED', 1, ?::jsonb, ?)")) {
+                "INSERT INTO applied_op (op_id, observation_id, actor, status, rev, result, applied_at, content_hash) VALUES (?, ?, ?, 'CREATED', 1, ?::jsonb, ?, ?)")) {
             for (int i = 0; i < fresh.size(); i++) {
                 Prepared p = fresh.get(i);
                 PushResult result = new PushResult(p.mine().id(), p.mine().opId(), PushStatus.CREATED, 1L, List.of(),
@@ -99,6 +109,7 @@ public class BatchCreate {
                 op.setString(3, ctx.actor().name());
                 op.setString(4, SyncJson.write(result));
                 op.setObject(5, now);
+                op.setString(6, p.contentHash());
                 op.addBatch();
             }
             op.executeBatch();
@@ -106,23 +117,33 @@ public class BatchCreate {
         return results;
     }
 
-    /** Ids of existing observations and opIds already applied, among the batch's. */
-    private static Set<UUID> known(Connection c, List<Prepared> items) throws SQLException {
+    /** Among the batch's: ids of existing observations, and the writes already applied by opId. */
+    private record Known(Set<UUID> ids, Map<UUID, Replays.Applied> ops) {
+    }
+
+    private static Known known(Connection c, List<Prepared> items) throws SQLException {
         UUID[] ids = items.stream().map(p -> p.mine().id()).toArray(UUID[]::new);
         UUID[] ops = items.stream().map(p -> p.mine().opId()).toArray(UUID[]::new);
         Set<UUID> known = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM observation WHERE id = ANY(?) UNION ALL SELECT op_id FROM applied_op WHERE op_id = ANY(?)")) {
-            Array idArray = c.createArrayOf("uuid", ids);
-            Array opArray = c.createArrayOf("uuid", ops);
-            ps.setArray(1, idArray);
-            ps.setArray(2, opArray);
+        Map<UUID, Replays.Applied> applied = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT 'o', id, NULL::uuid, NULL, NULL, NULL FROM observation WHERE id = ANY(?)
+                UNION ALL
+                SELECT 'a', op_id, observation_id, actor, result::text, content_hash FROM applied_op WHERE op_id = ANY(?)""")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("uuid", ops));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    known.add(rs.getObject(1, UUID.class));
+                    UUID key = rs.getObject(2, UUID.class);
+                    if (rs.getString(1).equals("o")) {
+                        known.add(key);
+                    } else {
+                        applied.put(key, new Replays.Applied(rs.getObject(3, UUID.class), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
+                    }
                 }
             }
         }
-        return known;
+        return new Known(known, applied);
     }
 }

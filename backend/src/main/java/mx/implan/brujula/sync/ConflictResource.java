@@ -19,6 +19,7 @@ import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.QueryParams;
+import mx.implan.brujula.model.Page;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.observations.ObservationEntity;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Open sync conflicts and their resolution (supervisors: all; others: their own). */
@@ -50,14 +53,26 @@ public class ConflictResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Open conflicts, oldest first", description = "Each with the device's version (mine), the current server copy and the fields both sides changed.")
-    public List<ConflictView> open(@QueryParam("limit") String limit) {
+    @Operation(summary = "Open conflicts, oldest first", description = "{items, next}: each with the device's version (mine), the current server copy and the fields both sides changed; next is the cursor of the following page (null on the last).")
+    public Page<ConflictView> open(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit, 100, 1000, locale());
         Actor actor = actor();
-        List<SyncConflictEntity> rows = actor.isSupervisor()
-                ? SyncConflictEntity.<SyncConflictEntity>find("resolvedAt is null order by createdAt").page(0, size).list()
-                : SyncConflictEntity.<SyncConflictEntity>find("resolvedAt is null and author = ?1 order by createdAt", actor.name()).page(0, size).list();
-        return rows.stream().map(this::view).toList();
+        StringBuilder where = new StringBuilder("resolvedAt is null");
+        Map<String, Object> params = new HashMap<>();
+        if (!actor.isSupervisor()) {
+            where.append(" and author = :author");
+            params.put("author", actor.name());
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            ConflictCursor after = ConflictCursor.decode(cursor, locale());
+            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.put("at", after.createdAt());
+            params.put("id", after.id());
+        }
+        List<SyncConflictEntity> rows = SyncConflictEntity.<SyncConflictEntity>find(where + " order by createdAt, id", params)
+                .page(0, size + 1).list();
+        String next = rows.size() > size ? new ConflictCursor(rows.get(size - 1).createdAt, rows.get(size - 1).id).encode() : null;
+        return new Page<>(rows.stream().limit(size).map(this::view).toList(), next);
     }
 
     @POST

@@ -45,35 +45,27 @@ public class ObservationWrite {
     SyncConflicts conflicts;
     @Inject
     AuditTrail audit;
+    @Inject
+    WriteFaults faults;
 
+    /** {@code contentHash} is {@link ContentHash#of} {@code mine}, computed once by the caller. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public PushResult apply(PushContext ctx, Observation mine) {
+    public PushResult apply(PushContext ctx, Observation mine, String contentHash) {
         AppliedOpEntity applied = AppliedOpEntity.findById(mine.opId());
         if (applied != null) {
-            return replay(ctx, mine, applied);
+            return Replays.answer(ctx, mine, contentHash,
+                    new Replays.Applied(applied.observationId, applied.actor, applied.result, applied.contentHash));
         }
+        faults.beforeWrite(mine);
         ObservationEntity current = ObservationEntity.lockForUpdate(mine.id());
-        PushResult result = current == null ? create(ctx, mine) : edit(ctx, mine, current);
+        PushResult result = current == null ? create(ctx, mine, contentHash) : edit(ctx, mine, current, contentHash);
         if (result.status() != PushStatus.REJECTED) {
-            remember(ctx, mine, result);
+            remember(ctx, mine, contentHash, result);
         }
         return result;
     }
 
-    private PushResult replay(PushContext ctx, Observation mine, AppliedOpEntity applied) {
-        if (!applied.actor.equals(ctx.actor().name()) || !applied.observationId.equals(mine.id())) {
-            return rejected(mine, "opId", "OP_ID_REUSED", ctx);
-        }
-        PushResult original = SyncJson.readResult(applied.result);
-        if (original.status() == PushStatus.CONFLICT) {
-            return original;
-        }
-        // The write is already in: same rev and flags as the first time, so the device can adopt them.
-        return new PushResult(original.id(), original.opId(), PushStatus.UNCHANGED, original.rev(),
-                original.missingPhotos(), original.flags(), null, original.server());
-    }
-
-    private PushResult create(PushContext ctx, Observation mine) {
+    private PushResult create(PushContext ctx, Observation mine, String hash) {
         ObservationEntity row = new ObservationEntity();
         row.id = mine.id();
         ObservationMapper.copyDeviceFields(mine, row);
@@ -83,13 +75,13 @@ public class ObservationWrite {
         row.clockOffsetSeconds = outcome.clockOffsetSeconds();
         row.status = StatusLifecycle.initial(mine.kind()).name();
         row.author = ctx.actor().name();
-        row.contentHash = ContentHash.of(mine);
+        row.contentHash = hash;
         row.receivedAt = ctx.receivedAt();
         Observation stored = store.insert(row, ctx.actor().name(), mine.opId());
         return new PushResult(mine.id(), mine.opId(), PushStatus.CREATED, stored.rev(), List.of(), stored.flags(), null, null);
     }
 
-    private PushResult edit(PushContext ctx, Observation mine, ObservationEntity current) {
+    private PushResult edit(PushContext ctx, Observation mine, ObservationEntity current, String hash) {
         boolean isAuthor = current.author.equals(ctx.actor().name());
         if (!isAuthor && !ctx.actor().isSupervisor()) {
             // Never answer with someone else's copy.
@@ -109,7 +101,6 @@ public class ObservationWrite {
             // already holds a state at least as new; the device adopts it.
             return unchanged(mine, server);
         }
-        String hash = ContentHash.of(mine);
         if (hash.equals(current.contentHash)) {
             if (baseRev == current.rev && isAuthor) {
                 conflicts.close(current.id, ctx.actor().name(), "KEEP_MINE", true);
@@ -141,18 +132,16 @@ public class ObservationWrite {
     private Observation save(PushContext ctx, Observation content, ObservationEntity row, String hash, UUID opId, String change) {
         ObservationMapper.copyDeviceFields(content, row);
         ServerChecks.Outcome outcome = checks.check(content, ctx.sentAt(), ctx.receivedAt());
-        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-        ObservationMapper.flags(row.flags).stream().filter(f -> !CONTENT_FLAGS.contains(f)).forEach(flags::add);
-        flags.addAll(outcome.flags());
-        row.flags = ObservationMapper.flagNames(List.copyOf(flags));
+        row.flags = ServerChecks.restamp(row.flags, outcome.flags(), CONTENT_FLAGS);
         row.areaM2 = outcome.areaM2();
         row.clockOffsetSeconds = outcome.clockOffsetSeconds();
         row.contentHash = hash;
         return store.update(row, ctx.actor().name(), opId, change);
     }
 
-    private void remember(PushContext ctx, Observation mine, PushResult result) {
+    private void remember(PushContext ctx, Observation mine, String hash, PushResult result) {
         AppliedOpEntity op = new AppliedOpEntity();
+        op.contentHash = hash;
         op.opId = mine.opId();
         op.observationId = mine.id();
         op.actor = ctx.actor().name();

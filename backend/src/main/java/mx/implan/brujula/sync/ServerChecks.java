@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,6 +50,17 @@ public class ServerChecks {
     SyncConfig config;
 
     public record Outcome(List<Flag> flags, Double areaM2, Long clockOffsetSeconds) {
+    }
+
+    /**
+     * The stored flags after new content was checked: those in {@code recomputed} come from {@code computed},
+     * the others (set by people or other checks, e.g. DUPLICATE_NEARBY) are kept.
+     */
+    public static String[] restamp(String[] stored, List<Flag> computed, Set<Flag> recomputed) {
+        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+        ObservationMapper.flags(stored).stream().filter(f -> !recomputed.contains(f)).forEach(flags::add);
+        flags.addAll(computed);
+        return ObservationMapper.flagNames(List.copyOf(flags));
     }
 
     public Outcome check(Observation o, OffsetDateTime sentAt, OffsetDateTime receivedAt) {

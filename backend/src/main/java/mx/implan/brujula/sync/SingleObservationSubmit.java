@@ -42,13 +42,26 @@ public class SingleObservationSubmit {
             case CONFLICT -> throw ApiProblem.conflict("EDIT_CONFLICT", "The same fields were changed on the server")
                     .with("server", result.server());
             case REJECTED -> throw rejection(result);
+            case FAILED -> throw failure(result);
         };
+    }
+
+    /** Nothing was stored; the body names the incident only (its details are in the log). */
+    private static ApiProblem failure(PushResult result) {
+        String incident = result.errors() == null || result.errors().isEmpty() ? null : result.errors().get(0).incident();
+        return new ApiProblem(500, "ITEM_FAILED", "Internal Server Error",
+                "This item could not be applied now and nothing of it was stored; send it again later (incident {0})", incident)
+                .with("incident", incident);
     }
 
     private static ApiProblem rejection(PushResult result) {
         List<FieldError> errors = result.errors() == null ? List.of()
                 : result.errors().stream().map(e -> new FieldError(e.field(), e.code(), e.message())).toList();
-        boolean notAuthor = errors.stream().anyMatch(e -> "NOT_AUTHOR".equals(e.code()) || "OP_ID_REUSED".equals(e.code()));
+        if (errors.stream().anyMatch(e -> "OP_ID_REUSED".equals(e.code()))) {
+            // A client bug (the same opId for another write), not a permission question.
+            return new ApiProblem(409, "OP_ID_REUSED", "Conflict", "This opId was already used for another write", errors);
+        }
+        boolean notAuthor = errors.stream().anyMatch(e -> "NOT_AUTHOR".equals(e.code()));
         if (notAuthor) {
             return new ApiProblem(403, "NOT_AUTHOR", "Forbidden", "Only the author or a supervisor may edit this observation", errors);
         }

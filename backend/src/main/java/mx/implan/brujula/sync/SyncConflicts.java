@@ -9,6 +9,7 @@ import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.model.hash.ContentHash;
 import mx.implan.brujula.model.merge.MergeResult;
 import mx.implan.brujula.model.merge.ThreeWayMerge;
+import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.observations.ObservationEntity;
 import mx.implan.brujula.observations.ObservationMapper;
@@ -17,6 +18,7 @@ import mx.implan.brujula.observations.ObservationStore;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,8 @@ public class SyncConflicts {
     AuditTrail audit;
     @Inject
     ObservationStore store;
+    @Inject
+    ServerChecks checks;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(ObservationEntity current, String author, Observation mine, List<String> fields) {
@@ -82,6 +86,11 @@ public class SyncConflicts {
             Observation resolved = ThreeWayMerge.overlay(merge.merged(), mine, merge.conflictingFields());
             ObservationMapper.copyDeviceFields(resolved, row);
             row.contentHash = ContentHash.of(resolved);
+            // The device's geometry or work may come back: area and content flags follow the content written.
+            // No push clock here, so a CLOCK_SKEW found when the device sent it is kept.
+            ServerChecks.Outcome outcome = checks.check(resolved, null, OffsetDateTime.now(ZoneOffset.UTC));
+            row.areaM2 = outcome.areaM2();
+            row.flags = ServerChecks.restamp(row.flags, outcome.flags(), EnumSet.of(Flag.OUTSIDE_AOI, Flag.UNKNOWN_WORK, Flag.INCOMPLETE));
             after = store.update(row, actor.name(), null, ObservationStore.RESOLUTION);
         } else if (!TAKE_SERVER.equals(resolution)) {
             throw ApiProblem.invalidParameter("resolution", "INVALID_ENUM", "Allowed values: TAKE_SERVER, TAKE_MINE");

@@ -20,6 +20,8 @@ import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.http.RequestLocale;
+import mx.implan.brujula.limits.RateLimiter;
+import mx.implan.brujula.limits.TooManyRequests;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.sync.PullResponse;
 import mx.implan.brujula.model.sync.PushResponse;
@@ -56,12 +58,14 @@ public class SyncResource {
     SecurityIdentity identity;
     @Inject
     HttpHeaders headers;
+    @Inject
+    RateLimiter limits;
 
     @POST
     @Path("/push")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push journal writes", description = "Per-item results in request order: CREATED, UPDATED, UNCHANGED, CONFLICT or REJECTED. 413 names maxItems or maxBytes.")
+    @Operation(summary = "Push journal writes", description = "Per-item results in request order: CREATED, UPDATED, UNCHANGED, CONFLICT, REJECTED or FAILED (not applied now, nothing stored: send again later). 413 names maxItems or maxBytes. Citizens' pushes share the report rate limit: items past it are FAILED with RATE_LIMITED, and a push that can write nothing is 429 with Retry-After.")
     public PushResponse push(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
         if (bytes.length > config.maxBytes()) {
@@ -81,9 +85,26 @@ public class SyncResource {
         List<JsonNode> list = new ArrayList<>(items.size());
         items.forEach(list::add);
         OffsetDateTime sentAt = root.hasNonNull("sentAt") ? OffsetDateTime.parse(root.get("sentAt").asText()) : null;
-        PushContext ctx = new PushContext(actor(), root.get("deviceId").asText(), sentAt,
+        Actor actor = actor();
+        PushContext ctx = new PushContext(actor, root.get("deviceId").asText(), sentAt,
                 OffsetDateTime.now(ZoneOffset.UTC), locale);
-        return new PushResponse(pushService.push(ctx, list));
+        return new PushResponse(pushService.push(ctx, list, budget(actor, list.isEmpty())));
+    }
+
+    /**
+     * Citizens' writes count against the report limit whatever the route (one per item); inspectors', supervisors'
+     * and admins' pushes are unlimited: their offline backlog is legitimate. A push that cannot write even its
+     * first item is refused as a whole (429, Retry-After); one that runs out midway answers the rest FAILED.
+     */
+    private WriteBudget budget(Actor actor, boolean empty) {
+        if (empty || actor.has(Roles.INSPECTOR) || actor.isSupervisor()) {
+            return WriteBudget.UNLIMITED;
+        }
+        String key = "account:" + actor.name();
+        limits.report(key).ifPresent(wait -> {
+            throw TooManyRequests.rateLimited(wait);
+        });
+        return WriteBudget.afterFirst(() -> limits.report(key));
     }
 
     @GET

@@ -230,8 +230,8 @@ class AuthorizationMatrixTest {
                     if (v != Verdict.ALLOWED) {
                         return v;
                     }
-                    // ✓ (token) for anonymous callers; a signed-in caller's report is filed under the account.
-                    Object token = r.path("[0].token");
+                    // ✓ (token) for anonymous callers (in its header); a signed-in caller's report is filed under the account.
+                    Object token = r.header(mx.implan.brujula.citizen.Open311Resource.TRACKING_TOKEN);
                     Object account = r.path("[0].account_id");
                     return ("anonymous".equals(c.caller()) ? token != null : account != null) ? Verdict.ALLOWED : Verdict.OTHER;
                 }, false));
@@ -244,6 +244,12 @@ class AuthorizationMatrixTest {
         FIXTURES.put("GET /open311/v2/{path}", new Fixture(c -> c.spec().get("/open311/v2/no-existe.json"),
                 // The route answers every caller alike: 404 in the spec's error format.
                 (r, c) -> r.statusCode() == 404 && r.asString().contains("\"code\":404") ? Verdict.ALLOWED : byStatus(r, c), false));
+        FIXTURES.put("GET /open311/v2/servicerequestupdates.{format}", Fixture.of(c -> c.spec().get("/open311/v2/servicerequestupdates.xml")));
+        FIXTURES.put("GET /api/v1/citizen-reports", Fixture.of(c -> c.spec().queryParam("limit", "5").get("/api/v1/citizen-reports")));
+        // Placing the same report again is a new revision at the same point: every allowed caller may repeat it.
+        FIXTURES.put("PUT /api/v1/citizen-reports/{id}/location", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("lat", c.world().lat, "long", c.world().lon))
+                .put("/api/v1/citizen-reports/" + c.world().reports.get(World.OTHER) + "/location")));
         FIXTURES.put("GET /aviso-de-privacidad", Fixture.of(c -> c.spec().get("/aviso-de-privacidad")));
         FIXTURES.put("GET /api/v1/citizen-contacts/{id}", Fixture.of(c ->
                 c.spec().get("/api/v1/citizen-contacts/" + c.world().reports.get(World.OTHER))));
@@ -319,7 +325,7 @@ class AuthorizationMatrixTest {
             given().header("Authorization", bearer).contentType(ContentType.JSON).body(Items.batch(b)).post("/api/v1/sync/push")
                     .then().statusCode(200).body("results[0].status", equalTo("CONFLICT"));
             return given().header("Authorization", bearer).queryParam("limit", 1000).get("/api/v1/conflicts").then().statusCode(200)
-                    .extract().path("find { it.observationId == '" + item.get("id").asText() + "' }.id");
+                    .extract().path("items.find { it.observationId == '" + item.get("id").asText() + "' }.id");
         }
 
         static Response report(RequestSpecification spec, String email) {
@@ -382,7 +388,8 @@ class AuthorizationMatrixTest {
         given().header("Authorization", w.bearers.get("supervisor")).contentType(ContentType.JSON)
                 .body("{\"decision\": \"APPROVED\"}").post("/api/v1/moderation/photos/" + w.approvedPhoto + "/decision")
                 .then().statusCode(200);
-        w.token = World.report(given(), "anonima@example.mx").then().statusCode(201).extract().path("[0].token");
+        w.token = World.report(given(), "anonima@example.mx").then().statusCode(201).extract()
+                .header(mx.implan.brujula.citizen.Open311Resource.TRACKING_TOKEN);
         w.zoneId = given().header("Authorization", w.bearers.get("admin")).queryParam("limit", 1).get("/api/v1/zones")
                 .then().statusCode(200).extract().path("items[0].id");
         w.workId = given().header("Authorization", w.bearers.get("admin")).queryParam("limit", 1).get("/api/v1/works")

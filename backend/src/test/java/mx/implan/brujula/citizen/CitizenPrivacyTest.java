@@ -80,7 +80,7 @@ class CitizenPrivacyTest {
     void anonymousTokenFindsTheRequestAndGuessingRevealsNothingPersonal() {
         Map<String, String> form = Reports.form("RISK_OTRO", Reports.somewhere());
         form.put("email", "secreto@example.mx");
-        String token = Reports.post(form).post("/open311/v2/requests.json").then().statusCode(201).extract().path("[0].token");
+        String token = Reports.token(Reports.post(form).post("/open311/v2/requests.json").then().statusCode(201).extract().response());
         String id = given().get("/open311/v2/tokens/" + token + ".json").then().statusCode(200)
                 .extract().path("[0].service_request_id");
         given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200).body(not(containsString("secreto")));

@@ -28,30 +28,45 @@ class Open311BadInputTest {
         String hex = "ab".repeat(32);
         return Stream.of(
                 Arguments.of("missing service_code", (Consumer<Map<String, String>>) f -> f.remove("service_code"), "service_code"),
-                Arguments.of("unknown service_code", (Consumer<Map<String, String>>) f -> f.put("service_code", "RISK_VOLCAN"), "service_code"),
                 Arguments.of("latitude out of range", (Consumer<Map<String, String>>) f -> f.put("lat", "95"), "lat"),
                 Arguments.of("longitude out of range", (Consumer<Map<String, String>>) f -> f.put("long", "-190.5"), "long"),
                 Arguments.of("latitude not a number", (Consumer<Map<String, String>>) f -> f.put("lat", "norte"), "lat"),
                 Arguments.of("latitude NaN", (Consumer<Map<String, String>>) f -> f.put("lat", "NaN"), "lat"),
+                Arguments.of("latitude as a hex float (0x1p3 = 8.0)", (Consumer<Map<String, String>>) f -> f.put("lat", "0x1p3"), "lat"),
+                Arguments.of("latitude with an exponent", (Consumer<Map<String, String>>) f -> f.put("lat", "2.9e1"), "lat"),
+                Arguments.of("latitude with a plus sign", (Consumer<Map<String, String>>) f -> f.put("lat", "+29.1"), "lat"),
+                Arguments.of("latitude Infinity", (Consumer<Map<String, String>>) f -> f.put("lat", "Infinity"), "lat"),
+                Arguments.of("longitude with a Java suffix", (Consumer<Map<String, String>>) f -> f.put("long", "-110.9d"), "long"),
+                Arguments.of("lat without long", (Consumer<Map<String, String>>) f -> f.remove("long"), "lat and long"),
                 Arguments.of("4,001-char description", (Consumer<Map<String, String>>) f -> f.put("description", "x".repeat(4001)), "4000"),
-                Arguments.of("foreign media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "http://evil.example/" + hex + ".jpg"), "media_url"),
                 Arguments.of("internal address media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "http://169.254.169.254/api/v1/attachments/" + hex), "media_url"),
+                Arguments.of("private network media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "http://10.1.2.3/foto.jpg"), "media_url"),
+                Arguments.of("loopback written as 127.1", (Consumer<Map<String, String>>) f -> f.put("media_url", "http://127.1/foto.jpg"), "media_url"),
+                Arguments.of("localhost media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "https://localhost:9000/brujula-photos/x"), "media_url"),
+                Arguments.of("media_url with credentials", (Consumer<Map<String, String>>) f -> f.put("media_url", "https://user:pw@fixmystreet.example/p/1.jpeg"), "media_url"),
+                Arguments.of("javascript media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "javascript:alert(1)"), "media_url"),
+                Arguments.of("file media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "file:///etc/passwd"), "media_url"),
+                Arguments.of("ftp media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "ftp://fixmystreet.example/p/1.jpeg"), "media_url"),
+                Arguments.of("2,049-char media_url", (Consumer<Map<String, String>>) f -> f.put("media_url", "https://fixmystreet.example/" + "a".repeat(2030)), "2048"),
                 Arguments.of("own attachment with a short hash", (Consumer<Map<String, String>>) f -> f.put("media_url", "/api/v1/attachments/abc123"), "media_url"),
                 Arguments.of("own host, other path", (Consumer<Map<String, String>>) f -> f.put("media_url", "http://localhost:8080/open311/v2/discovery.json"), "media_url"),
-                Arguments.of("address only", (Consumer<Map<String, String>>) f -> {
-                    f.remove("lat");
-                    f.remove("long");
-                    f.put("address_string", "Blvd. Kino 300, Hermosillo");
-                }, "location required"),
                 Arguments.of("no location at all", (Consumer<Map<String, String>>) f -> {
                     f.remove("lat");
                     f.remove("long");
                 }, "location required"),
                 Arguments.of("severity out of range", (Consumer<Map<String, String>>) f -> f.put("attribute[severity]", "9"), "severity"),
+                Arguments.of("severity not one of the listed keys", (Consumer<Map<String, String>>) f -> f.put("attribute[severity]", "4.0"), "severity"),
                 Arguments.of("observation_id not a UUID", (Consumer<Map<String, String>>) f -> f.put("attribute[observation_id]", "123"), "observation_id"),
+                Arguments.of("observation_id in a non-canonical UUID form", (Consumer<Map<String, String>>) f -> f.put("attribute[observation_id]", "1-2-3-4-5"), "observation_id"),
+                Arguments.of("address_id over 200 characters", (Consumer<Map<String, String>>) f -> f.put("address_id", "9".repeat(201)), "address_id"),
                 Arguments.of("NUL in address_string", (Consumer<Map<String, String>>) f -> f.put("address_string", "Calle\u0000 1"), "NUL"),
                 Arguments.of("NUL in first_name", (Consumer<Map<String, String>>) f -> f.put("first_name", "A\u0000"), "NUL"),
-                Arguments.of("bad email", (Consumer<Map<String, String>>) f -> f.put("email", "no-es-correo"), "email"));
+                Arguments.of("bad email", (Consumer<Map<String, String>>) f -> f.put("email", "no-es-correo"), "email"),
+                Arguments.of("201 fields", (Consumer<Map<String, String>>) f -> {
+                    for (int i = 0; f.size() <= 200; i++) {
+                        f.put("attribute[extra" + i + "]", "v");
+                    }
+                }, "200"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,15 +90,39 @@ class Open311BadInputTest {
     }
 
     @org.junit.jupiter.api.Test
-    void ownAttachmentUrlsAreAcceptedAsPhotoReferences() {
-        String hex = "0123456789abcdef".repeat(4);
-        for (String url : new String[]{"/api/v1/attachments/" + hex, "http://localhost:8080/api/v1/attachments/" + hex}) {
-            Map<String, String> form = Reports.form("URBAN_IMAGE_BANQUETA", Reports.somewhere());
-            form.put("media_url", url);
-            String id = Reports.post(form).post("/open311/v2/requests.json").then().statusCode(201)
-                    .extract().path("[0].service_request_id");
-            assertThat(db.string("SELECT photos->0->>'sha256' FROM observation WHERE id = ?::uuid", id)).isEqualTo(hex);
-        }
+    void aFieldSentTwiceIsRefusedRatherThanGuessed() {
+        long before = db.writes();
+        double[] p = Reports.somewhere();
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Accept-Language", "en")
+                .body("service_code=RISK_FUGA&service_code=URBAN_IMAGE_BACHE&lat=" + p[1] + "&long=" + p[0])
+                .post("/open311/v2/requests.json").then().statusCode(400)
+                .body("[0].description", containsString("service_code was sent more than once"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Accept-Language", "en")
+                .body("service_code=RISK_FUGA&lat=29.1&lat=" + p[1] + "&long=" + p[0])
+                .post("/open311/v2/requests.xml").then().statusCode(400)
+                .body("errors.error.description", containsString("lat was sent more than once"));
+        assertThat(db.writes()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFormInAnotherCharsetOrWithBytesThatAreNotUtf8Is400() throws Exception {
+        long before = db.writes();
+        RawHttp.Answer unknown = RawHttp.send("127.0.0.1", "POST", "/open311/v2/requests.json",
+                java.util.Map.of("Content-Type", "application/x-www-form-urlencoded; charset=x-unknown"),
+                "service_code=RISK_FUGA&lat=29.1&long=-110.9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).startsWith("[{\"code\":400,");
+        RawHttp.Answer latin1Bytes = RawHttp.send("127.0.0.1", "POST", "/open311/v2/requests.xml",
+                java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "service_code=RISK_FUGA&lat=29.1&long=-110.9&description=caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1Bytes.status()).isEqualTo(400);
+        assertThat(latin1Bytes.body()).contains("UTF-8");
+        given().contentType("application/x-www-form-urlencoded; charset=ISO-8859-1").header("Accept-Language", "en")
+                .body("service_code=RISK_FUGA&lat=29.1&long=-110.9&description=caf%E9")
+                .post("/open311/v2/requests.json").then().statusCode(400).body("[0].description", containsString("UTF-8"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("service_code=RISK_FUGA&lat=29.1&long=-110.9&description=caf%E9")
+                .post("/open311/v2/requests.xml").then().statusCode(400).body("errors.error.description", containsString("UTF-8"));
+        assertThat(db.writes()).isEqualTo(before);
     }
 
     @org.junit.jupiter.api.Test

@@ -10,6 +10,7 @@ import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,7 +39,8 @@ class Open311IdempotencyTest {
             Response r = Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json");
             r.then().statusCode(i == 0 ? 201 : 200);
             ids.add(r.path("[0].service_request_id"));
-            tokens.add(r.path("[0].token"));
+            tokens.add(Reports.token(r));
+            r.then().body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("token")));
         }
         assertThat(ids).hasSize(1);
         assertThat(tokens).hasSize(1).doesNotContainNull();
@@ -70,7 +72,7 @@ class Open311IdempotencyTest {
                 Response r = call.get();
                 assertThat(r.statusCode()).isIn(200, 201);
                 created += r.statusCode() == 201 ? 1 : 0;
-                answers.add(r.path("[0].service_request_id") + " " + r.path("[0].token"));
+                answers.add(r.path("[0].service_request_id") + " " + Reports.token(r));
             }
             assertThat(created).isEqualTo(1);
             assertThat(answers).hasSize(1);
@@ -118,12 +120,12 @@ class Open311IdempotencyTest {
 
         Response retry = Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json");
         retry.then().statusCode(201).body("[0].service_request_id", equalTo(id));
-        assertThat((String) retry.path("[0].token")).isNotBlank();
+        assertThat(Reports.token(retry)).isNotBlank();
         assertThat(db.string("SELECT reporter FROM citizen_report WHERE observation_id = ?::uuid", id)).isEqualTo(author);
         assertThat(db.string("SELECT email FROM citizen_contact WHERE observation_id = ?::uuid", id)).isEqualTo("perdido@example.mx");
         assertThat(db.count("SELECT count(*) FROM observation_revision WHERE observation_id = ?::uuid", id)).isEqualTo(1);
-        Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json").then().statusCode(200)
-                .body("[0].token", equalTo(retry.path("[0].token")));
+        assertThat(Reports.token(Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json")
+                .then().statusCode(200).extract().response())).isEqualTo(Reports.token(retry));
     }
 
     @Test
@@ -134,13 +136,69 @@ class Open311IdempotencyTest {
         Reports.post(form).post("/open311/v2/requests.json").then().statusCode(201)
                 .body("[0].service_request_id", equalTo(id.toString()));
         for (int i = 0; i < 3; i++) {
-            Reports.post(form).post("/open311/v2/requests.json").then().statusCode(200)
-                    .body("[0].service_request_id", equalTo(id.toString()))
-                    // A resend without the Idempotency-Key never hands out the token again.
-                    .body("[0].token", equalTo(null));
+            Response resend = Reports.post(form).post("/open311/v2/requests.json");
+            resend.then().statusCode(200).body("[0].service_request_id", equalTo(id.toString()));
+            // A resend without the Idempotency-Key never hands out the token again.
+            assertThat(Reports.token(resend)).isNull();
         }
         assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", id)).isEqualTo(1);
         form.put("description", "cambiada");
         Reports.post(form).post("/open311/v2/requests.json").then().statusCode(422).body("[0].code", equalTo(422));
+    }
+
+    @Test
+    void anAnonymousRetryFromAnotherAddressIsTheSameReportAndRevealsNoToken() throws Exception {
+        // A phone without device_id whose network changes between tries: 20 reports, each sent from three addresses.
+        String description = "Bachómetro " + UUID.randomUUID();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            double[] p = Reports.somewhere();
+            String form = "service_code=URBAN_IMAGE_BACHE&lat=" + p[1] + "&long=" + p[0] + "&description="
+                    + java.net.URLEncoder.encode(description + " #" + i, java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> key = Map.of("Idempotency-Key", "bache-" + UUID.randomUUID());
+            RawHttp.Answer first = RawHttp.postForm("127.0.0.1", "/open311/v2/requests.json", form, key);
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(first.header(Open311Resource.TRACKING_TOKEN)).isNotBlank();
+            for (String from : List.of("127.0.0.2", "127.0.0.3")) {
+                RawHttp.Answer retry = RawHttp.postForm(from, "/open311/v2/requests.json", form, key);
+                assertThat(retry.status()).isEqualTo(200);
+                assertThat(retry.body()).isEqualTo(first.body());
+                // Only the address that made the report gets its token back.
+                assertThat(retry.header(Open311Resource.TRACKING_TOKEN)).isNull();
+            }
+            RawHttp.Answer again = RawHttp.postForm("127.0.0.1", "/open311/v2/requests.json", form, key);
+            assertThat(again.header(Open311Resource.TRACKING_TOKEN)).isEqualTo(first.header(Open311Resource.TRACKING_TOKEN));
+            ids.add(first.body());
+        }
+        assertThat(db.count("SELECT count(*) FROM observation WHERE notes LIKE ?", description + " #%")).isEqualTo(20);
+        assertThat(new HashSet<>(ids)).hasSize(20);
+    }
+
+    @Test
+    void theSameAnonymousKeyWithAnotherFormIsAnotherReportFromElsewhereAnd422FromTheSameAddress() throws Exception {
+        double[] p = Reports.somewhere();
+        String form = "service_code=RISK_FUGA&lat=" + p[1] + "&long=" + p[0] + "&description=Fuga+" + UUID.randomUUID();
+        Map<String, String> key = Map.of("Idempotency-Key", "k-" + UUID.randomUUID());
+        assertThat(RawHttp.postForm("127.0.0.4", "/open311/v2/requests.json", form, key).status()).isEqualTo(201);
+        String other = form + "+otra";
+        assertThat(RawHttp.postForm("127.0.0.4", "/open311/v2/requests.json", other, key).status()).isEqualTo(422);
+        // Someone else's form under a key they happened to pick too is their own report, not a refusal.
+        assertThat(RawHttp.postForm("127.0.0.5", "/open311/v2/requests.json", other, key).status()).isEqualTo(201);
+    }
+
+    @Test
+    void signedInCallersKeysStayPerAccount() {
+        Map<String, String> form = Reports.form("RISK_INCENDIO", Reports.somewhere());
+        String key = "cuenta-" + UUID.randomUUID();
+        String a = Reports.post(form).header("Authorization", users.bearer("ciudadana.clave.a", Roles.CITIZEN))
+                .header("Idempotency-Key", key).post("/open311/v2/requests.json").then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        String b = Reports.post(form).header("Authorization", users.bearer("ciudadano.clave.b", Roles.CITIZEN))
+                .header("Idempotency-Key", key).post("/open311/v2/requests.json").then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        // An account's answer is never replayed to an anonymous caller either.
+        String anonymous = Reports.post(form).header("Idempotency-Key", key).post("/open311/v2/requests.json").then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        assertThat(java.util.Set.of(a, b, anonymous)).hasSize(3);
     }
 }

@@ -1,5 +1,6 @@
 package mx.implan.brujula.citizen;
 
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.LinkedHashMap;
@@ -32,6 +33,11 @@ final class Reports {
         form.put("long", Double.toString(lonLat[0]));
         form.put("description", "Socavón frente al número 120");
         return form;
+    }
+
+    /** The anonymous reporter's tracking token of an answer (a header: the body names the service_request_id). */
+    static String token(Response r) {
+        return r.header(Open311Resource.TRACKING_TOKEN);
     }
 
     static RequestSpecification post(Map<String, String> form) {

@@ -144,6 +144,46 @@ class ThrottleTest {
         observe(other, address()).then().statusCode(201);
     }
 
+    @Test
+    void aCitizenCannotBypassTheReportLimitThroughSyncPush() {
+        String citizen = bearer(newUser(users, Roles.CITIZEN));
+        observe(citizen, address()).then().statusCode(201);
+        observe(citizen, address()).then().statusCode(201);
+        observe(citizen, address()).then().statusCode(429);
+        com.fasterxml.jackson.databind.node.ObjectNode item = Items.risk(UUID.randomUUID());
+        Response refused = pushAs(citizen, item);
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", UUID.fromString(item.get("id").asText()))).isZero();
+    }
+
+    @Test
+    void aCitizenPushPastTheLimitWritesWhatFitsAndFailsTheRestForLater() {
+        String citizen = bearer(newUser(users, Roles.CITIZEN));
+        com.fasterxml.jackson.databind.node.ObjectNode[] items = {Items.risk(UUID.randomUUID()), Items.risk(UUID.randomUUID()),
+                Items.risk(UUID.randomUUID())};
+        pushAs(citizen, items).then().statusCode(200)
+                .body("results.status", equalTo(java.util.List.of("CREATED", "CREATED", "FAILED")))
+                .body("results[2].errors[0].code", equalTo("RATE_LIMITED"));
+        assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", UUID.fromString(items[2].get("id").asText()))).isZero();
+        // The budget is spent: the whole next push is refused until the window turns.
+        pushAs(citizen, items[2]).then().statusCode(429);
+    }
+
+    @Test
+    void inspectorsPushesAreNotLimited() {
+        String inspector = bearer(newUser(users, Roles.INSPECTOR));
+        for (int push = 0; push < 3; push++) {
+            pushAs(inspector, Items.risk(UUID.randomUUID()), Items.risk(UUID.randomUUID())).then().statusCode(200)
+                    .body("results.status", equalTo(java.util.List.of("CREATED", "CREATED")));
+        }
+    }
+
+    private Response pushAs(String bearer, com.fasterxml.jackson.databind.node.ObjectNode... items) {
+        return given().header("Authorization", bearer).header("X-Forwarded-For", address()).contentType(ContentType.JSON)
+                .body(Items.batch(items)).post("/api/v1/sync/push");
+    }
+
     private Response observe(String bearer, String from) {
         return given().header("Authorization", bearer).header("X-Forwarded-For", from).contentType(ContentType.JSON)
                 .body(Items.risk(UUID.randomUUID()).toString()).post("/api/v1/observations");

@@ -78,6 +78,15 @@ class BadInputTest {
         return item;
     }
 
+    static ObjectNode geometry(ObjectNode item, String geoJson) {
+        try {
+            item.set("geometry", Items.JSON.readTree(geoJson));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return item;
+    }
+
     static ObjectNode line(ObjectNode item, int vertices) {
         ObjectNode geometry = Items.JSON.createObjectNode();
         geometry.put("type", "LineString");
@@ -172,6 +181,15 @@ class BadInputTest {
                         .patch("/api/v1/observations/" + UUID.randomUUID()), 403, "FORBIDDEN", null),
                 new Case("unknown status", c -> c.as(c.supervisor()).contentType("application/json").body("{\"status\":\"ARREGLADO\"}")
                         .patch("/api/v1/observations/" + UUID.randomUUID()), 400, "INVALID_PARAMETER", "status"),
+                new Case("status with surrounding spaces", c -> c.as(c.supervisor()).contentType("application/json")
+                        .body("{\"status\":\" VERIFIED \"}").patch("/api/v1/observations/" + UUID.randomUUID()),
+                        400, "INVALID_PARAMETER", "status"),
+                push("sentAt in year 1", "{\"deviceId\":\"tab-1\",\"sentAt\":\"0001-01-01T00:00:00Z\",\"items\":[]}",
+                        400, "INVALID_PUSH", "sentAt"),
+                single("altitude", i -> { ((ArrayNode) i.get("geometry").get("coordinates")).add(300); return i; },
+                        "Z_NOT_SUPPORTED", "geometry.coordinates[2]"),
+                single("line across 180 degrees of longitude", i -> geometry(i, "{\"type\":\"LineString\",\"coordinates\":[[0,0],[180,0]]}"),
+                        "LON_SPAN", "geometry.coordinates"),
                 new Case("app too old", c -> c.as(c.inspector()).header("X-Brujula-Client", "mobile-app/0.0.1").get("/api/v1/observations"),
                         426, "CLIENT_TOO_OLD", null),
                 new Case("unknown path", c -> c.as(c.inspector()).get("/api/v1/nada"), 404, "NOT_FOUND", null));
@@ -238,7 +256,9 @@ class BadInputTest {
         given().header("Authorization", users.bearer("insp-bad", Roles.INSPECTOR)).contentType("application/json")
                 .body(Items.batch(farFuture, good)).post("/api/v1/sync/push").then().statusCode(200)
                 .body("results.status", equalTo(List.of("REJECTED", "CREATED")))
-                .body("results[0].errors.code", hasItem("INVALID_VALUE"));
+                // Refused by validation now, with the field and the accepted years, before PostgreSQL sees it.
+                .body("results[0].errors.code", hasItem("DATE_RANGE"))
+                .body("results[0].errors.field", hasItem("capturedAt"));
         assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", UUID.fromString(farFuture.get("id").asText()))).isZero();
     }
 

@@ -120,7 +120,7 @@ class SyncPushTest {
         assertThat(db.string("SELECT notes FROM observation WHERE id = ?", id)).isEqualTo("Versión A");
         assertThat(db.count("SELECT count(*) FROM sync_conflict WHERE observation_id = ? AND resolved_at IS NULL", id)).isEqualTo(1);
         given().header("Authorization", inspector()).get("/api/v1/conflicts").then().statusCode(200)
-                .body("observationId", hasItem(id.toString()));
+                .body("items.observationId", hasItem(id.toString()));
         // Keeping mine: push on top of the server's revision closes the conflict.
         ObjectNode keepMine = Items.edit(second, 2);
         push(inspector(), Items.batch(keepMine)).statusCode(200).body("results[0].status", equalTo("UPDATED"));

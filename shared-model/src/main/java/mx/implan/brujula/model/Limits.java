@@ -21,6 +21,24 @@ public final class Limits {
     public static final double MIN_PERCENT = 0;
     public static final double MAX_PERCENT = 100;
     public static final int SHA256_HEX_LENGTH = 64;
+    /** Instants (capturedAt, photos' takenAt, a push's sentAt) are accepted from 1900 through 2100, in UTC. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2100;
+    /** Counts in attributes (trees, workersOnSite, peopleExposed): what a 32-bit integer holds. */
+    public static final long MAX_COUNT = Integer.MAX_VALUE;
+
+    /** Per item, whatever its fields: serialized size as compact UTF-8 JSON. */
+    public static final int MAX_ITEM_BYTES = 512 * 1024;
+    /** Members of any object in an item, attributes included (known and unknown keys alike). */
+    public static final int MAX_KEYS = 50;
+    /** Nesting of objects and arrays in an item (the item itself is level 1; a polygon position is level 5). */
+    public static final int MAX_DEPTH = 10;
+    /** Any string in an item, in code points (notes, the longest field, has this same limit). */
+    public static final int MAX_STRING = 4_000;
+    /** Any member name in an item, in code points. */
+    public static final int MAX_KEY = 100;
+    /** Any number in an item, in characters when written without exponent. */
+    public static final int MAX_NUMBER_LENGTH = 40;
     public static final Set<String> PHOTO_MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/heic");
 
     /** Push batch defaults (configurable on the server; over them → 413 and the device halves its batch). */

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Point;
 /**
  * Anonymous citizen reports through Open311 GeoReport v2: {@code POST /open311/v2/requests.json} with the
  * journal write's opId as {@code Idempotency-Key} and the observation id as {@code attribute[observation_id]},
- * so a resend after a lost answer returns the original answer (with the same tracking token) and never a second
+ * so a resend after a lost answer returns the original answer (the same tracking token, in its header) and never a second
  * report; and the report's status through its tracking token. A report's photos travel inside it as
  * {@code multipart/form-data} {@code media} parts (an anonymous reporter may not PUT attachments), streamed from
  * the journal's photo files; the same write is resent as the same bytes, so the key replays the original answer.
@@ -37,6 +37,9 @@ public final class Open311Client {
         this.transport = new ApiTransport(this.baseUri, Objects.requireNonNull(version, "version"),
                 Objects.requireNonNull(locale, "locale"), Objects.requireNonNull(timeouts, "timeouts"));
     }
+
+    /** The header that carries an anonymous report's tracking token. */
+    static final String TRACKING_TOKEN = "Brujula-Tracking-Token";
 
     /** Most photos one report carries (the server's {@code brujula.open311.max-media} default). */
     public static final int MAX_MEDIA = 3;
@@ -129,7 +132,10 @@ public final class Open311Client {
                     headers, null));
         }
         JsonNode first = firstOf(reply);
-        return new Submitted(first.path("service_request_id").asText(null), first.path("token").asText(null));
+        // The server names the public service_request_id in the body and the tracking token in a header
+        // (GeoReport v2 answers one or the other); older servers put the token in the body.
+        String token = reply.headers().firstValue(TRACKING_TOKEN).orElse(first.path("token").asText(null));
+        return new Submitted(first.path("service_request_id").asText(null), token);
     }
 
     /** The status of an anonymous report, found through its tracking token. */

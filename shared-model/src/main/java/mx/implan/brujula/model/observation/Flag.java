@@ -17,6 +17,8 @@ public enum Flag {
     INCOMPLETE,
     /** A similar open observation exists close by. */
     DUPLICATE_NEARBY,
+    /** A citizen report that came with an address only: its point is a placeholder until staff place it. */
+    NEEDS_LOCATION,
     @JsonEnumDefaultValue
     UNKNOWN
 }

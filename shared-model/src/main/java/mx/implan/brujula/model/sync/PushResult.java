@@ -31,6 +31,11 @@ public record PushResult(UUID id, UUID opId, PushStatus status, Long rev, List<S
         return new PushResult(id, opId, PushStatus.REJECTED, null, null, null, errors, null);
     }
 
+    /** Not applied now, nothing stored: the device keeps the write and sends it again later. */
+    public static PushResult failed(UUID id, UUID opId, List<FieldError> errors) {
+        return new PushResult(id, opId, PushStatus.FAILED, null, null, null, errors, null);
+    }
+
     public static PushResult conflict(UUID id, UUID opId, Observation server) {
         return new PushResult(id, opId, PushStatus.CONFLICT, server == null ? null : server.rev(), null,
                 server == null ? null : server.flags(), null, server);

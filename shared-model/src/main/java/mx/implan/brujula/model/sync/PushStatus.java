@@ -11,8 +11,8 @@ public enum PushStatus {
     /** Structurally invalid or not allowed; see errors. */
     REJECTED,
     /**
-     * The server could not apply this item now; nothing of it was stored; send it again later. Errors carry a
-     * code such as {@code ITEM_FAILED}.
+     * The server could not apply this item now; nothing of it was stored; send it again later (same opId). The
+     * errors carry a stable code ({@code ITEM_FAILED}, {@code RATE_LIMITED}) and, for a server fault, an incident id.
      */
     FAILED
 }

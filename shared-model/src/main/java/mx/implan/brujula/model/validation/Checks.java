@@ -5,6 +5,7 @@ import static mx.implan.brujula.model.validation.ValidationCodes.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mx.implan.brujula.model.FieldPath;
+import mx.implan.brujula.model.Limits;
 import mx.implan.brujula.model.geojson.GeoJson;
 
 /**
@@ -34,9 +36,19 @@ final class Checks {
     }
 
     void add(String field, String code, Object... args) {
-        if (violations.size() < MAX_VIOLATIONS) {
+        if (violations.size() < MAX_VIOLATIONS && !has(field, code)) {
             violations.add(Violation.of(field, code, args));
         }
+    }
+
+    /** Whether {@code field} already has a violation with {@code code} (two checks may look at one value). */
+    private boolean has(String field, String code) {
+        for (Violation v : violations) {
+            if (v.field().equals(field) && v.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void addVariant(String field, String code, String variant, Object... args) {
@@ -123,12 +135,20 @@ final class Checks {
             addVariant(path, INVALID_TYPE, "datetime", show(n));
             return null;
         }
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(n.textValue());
+            t = OffsetDateTime.parse(n.textValue());
         } catch (DateTimeParseException e) {
             add(path, INVALID_DATETIME, show(n));
             return null;
         }
+        int year = t.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        if (year < Limits.MIN_YEAR || year > Limits.MAX_YEAR) {
+            // Outside it PostgreSQL would store another day (calendar change) or nothing at all.
+            add(path, DATE_RANGE, show(n), Limits.MIN_YEAR, Limits.MAX_YEAR);
+            return null;
+        }
+        return t;
     }
 
     <E extends Enum<E>> E enumValue(JsonNode parent, String name, String path, boolean required, Class<E> type) {
@@ -192,6 +212,39 @@ final class Checks {
         return d;
     }
 
+    /** An integer in [0, max]: NEGATIVE below, INTEGER_TOO_LARGE above (what the wire type cannot hold). */
+    BigDecimal count(JsonNode parent, String name, String path, boolean required, long max) {
+        BigDecimal d = integer(parent, name, path, required);
+        if (d == null) {
+            return null;
+        }
+        if (d.signum() < 0) {
+            add(path, NEGATIVE, show(d));
+            return null;
+        }
+        if (d.compareTo(BigDecimal.valueOf(max)) > 0) {
+            add(path, INTEGER_TOO_LARGE, show(d), max);
+            return null;
+        }
+        return d;
+    }
+
+    /**
+     * False (TOO_PRECISE recorded) when a value stored as a double would not read back as the digits sent:
+     * {@code 0.1} and {@code -110.9613} pass, {@code 29.07290000000000000001} does not.
+     */
+    boolean exactAsDouble(BigDecimal value, String path) {
+        if (value == null) {
+            return false;
+        }
+        double d = value.doubleValue();
+        if (Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(value) == 0) {
+            return true;
+        }
+        add(path, TOO_PRECISE, show(value));
+        return false;
+    }
+
     Boolean bool(JsonNode parent, String name, String path, boolean required) {
         JsonNode n = member(parent, name, path, required);
         if (n == null) {
@@ -236,8 +289,20 @@ final class Checks {
     }
 
     static String show(BigDecimal d) {
+        if (plainLength(d) > SHOWN_CHARS) {
+            // 1e999999999 written out in full would be a billion characters.
+            return cut(d.toString());
+        }
         String s = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
         return cut(s);
+    }
+
+    /** Characters of {@code d} written without exponent (sign and point included), computed without writing it. */
+    static long plainLength(BigDecimal d) {
+        long digits = d.precision();
+        long scale = d.scale();
+        long length = scale <= 0 ? digits - scale : Math.max(digits, scale + 1) + 1;
+        return length + (d.signum() < 0 ? 1 : 0);
     }
 
     private static String cut(String s) {

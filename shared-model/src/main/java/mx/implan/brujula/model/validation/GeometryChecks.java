@@ -28,7 +28,16 @@ final class GeometryChecks {
 
     static final List<String> ACCEPTED_TYPES = List.of("Point", "LineString", "Polygon");
 
+    /** Names of WGS84 in lon/lat order a legacy (2008) GeoJSON {@code crs} member may carry. */
+    static final Set<String> WGS84_NAMES = Set.of("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84",
+            "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "https://www.opengis.net/def/crs/OGC/1.3/CRS84",
+            "CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326", "http://www.opengis.net/def/crs/EPSG/0/4326");
+    /** Unit vectors closer than this to opposite are antipodal for PostGIS geography as well. */
+    private static final double ANTIPODAL_DOT = -1 + 1e-12;
+
     private final Checks checks;
+    private double minLon = Double.POSITIVE_INFINITY;
+    private double maxLon = Double.NEGATIVE_INFINITY;
 
     GeometryChecks(Checks checks) {
         this.checks = checks;
@@ -40,6 +49,7 @@ final class GeometryChecks {
         if (g == null || !checks.isObject(g, path)) {
             return;
         }
+        crs(g, FieldPath.join(path, "crs"));
         String type = typeOf(g, FieldPath.join(path, "type"));
         if (type == null) {
             return;
@@ -57,6 +67,40 @@ final class GeometryChecks {
         if (vertices > Limits.MAX_VERTICES) {
             checks.add(cp, TOO_MANY_VERTICES, Limits.MAX_VERTICES, vertices);
         }
+        // The server reads geometries both on the plane (indexes, areas of interest) and on the sphere
+        // (geodesic areas and distances): from 180° of longitude on, the two disagree on which way an edge runs.
+        if (maxLon - minLon >= 180) {
+            checks.add(cp, LON_SPAN, Checks.show(BigDecimal.valueOf(maxLon - minLon)));
+        }
+    }
+
+    /** A legacy {@code crs} member is accepted only when it names WGS84 lon/lat, which is what positions are anyway. */
+    private void crs(JsonNode g, String path) {
+        JsonNode crs = g.get("crs");
+        if (Checks.absent(crs)) {
+            return;
+        }
+        JsonNode name = crs.path("properties").path("name");
+        if (!crs.path("type").asText("").equals("name") || !name.isTextual() || !WGS84_NAMES.contains(name.textValue())) {
+            checks.add(path, CRS_NOT_SUPPORTED, Checks.show(name.isTextual() ? name : crs));
+        }
+    }
+
+    /** Consecutive positions that are antipodal: the geodesic edge between them is undefined. */
+    private void edges(List<Coordinate> positions, String path) {
+        for (int i = 1; i < positions.size(); i++) {
+            if (antipodal(positions.get(i - 1), positions.get(i))) {
+                checks.add(FieldPath.index(path, i), ANTIPODAL_EDGE, i - 1, i);
+            }
+        }
+    }
+
+    private static boolean antipodal(Coordinate a, Coordinate b) {
+        double la = Math.toRadians(a.y);
+        double lb = Math.toRadians(b.y);
+        double dl = Math.toRadians(b.x - a.x);
+        double dot = Math.sin(la) * Math.sin(lb) + Math.cos(la) * Math.cos(lb) * Math.cos(dl);
+        return dot <= ANTIPODAL_DOT;
     }
 
     private String typeOf(JsonNode g, String path) {
@@ -83,6 +127,7 @@ final class GeometryChecks {
     private int line(JsonNode coordinates, String path) {
         List<Coordinate> positions = positions(coordinates, path);
         if (positions != null) {
+            edges(positions, path);
             int distinct = distinct(positions);
             if (distinct < 2) {
                 checks.add(path, TOO_FEW_POINTS, 2, distinct);
@@ -109,6 +154,7 @@ final class GeometryChecks {
             if (positions == null) {
                 continue;
             }
+            edges(positions, rp);
             boolean closed = !positions.isEmpty() && positions.get(0).equals2D(positions.get(positions.size() - 1));
             if (!closed) {
                 checks.add(rp, RING_NOT_CLOSED);
@@ -174,10 +220,19 @@ final class GeometryChecks {
         String yp = FieldPath.index(path, 1);
         BigDecimal lon = checks.number(p.get(0), xp);
         BigDecimal lat = checks.number(p.get(1), yp);
-        BigDecimal alt = p.size() == 3 ? checks.number(p.get(2), FieldPath.index(path, 2)) : BigDecimal.ZERO;
-        boolean lonOk = checks.range(lon, -180, 180, xp, LON_RANGE);
-        boolean latOk = checks.range(lat, -90, 90, yp, LAT_RANGE);
-        return lonOk && latOk && alt != null ? new CoordinateXY(lon.doubleValue(), lat.doubleValue()) : null;
+        if (p.size() == 3) {
+            // Stored in two dimensions: an altitude would be dropped without a word.
+            checks.add(FieldPath.index(path, 2), Z_NOT_SUPPORTED);
+        }
+        boolean lonOk = checks.range(lon, -180, 180, xp, LON_RANGE) && checks.exactAsDouble(lon, xp);
+        boolean latOk = checks.range(lat, -90, 90, yp, LAT_RANGE) && checks.exactAsDouble(lat, yp);
+        if (!lonOk || !latOk) {
+            return null;
+        }
+        CoordinateXY c = new CoordinateXY(lon.doubleValue(), lat.doubleValue());
+        minLon = Math.min(minLon, c.x);
+        maxLon = Math.max(maxLon, c.x);
+        return c;
     }
 
     private static int distinct(List<Coordinate> positions) {

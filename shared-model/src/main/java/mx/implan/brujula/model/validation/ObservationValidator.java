@@ -5,8 +5,10 @@ import static mx.implan.brujula.model.validation.ValidationCodes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import mx.implan.brujula.model.FieldPath;
 import mx.implan.brujula.model.Limits;
@@ -30,6 +32,10 @@ import mx.implan.brujula.model.observation.WorkStage;
  */
 public final class ObservationValidator {
 
+    /** Members of an observation the server stamps; a device's values for them are ignored. */
+    public static final Set<String> SERVER_FIELDS =
+            Set.of("rev", "author", "status", "receivedAt", "flags", "areaM2", "missingPhotos");
+
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper MAPPER = WireJson.strict();
 
@@ -50,44 +56,39 @@ public final class ObservationValidator {
         c.uuid(item, "opId", "opId", true);
         ObservationKind kind = c.enumValue(item, "kind", "kind", true, ObservationKind.class);
         new GeometryChecks(c).check(item, "geometry");
-        c.range(c.number(item, "accuracyM", "accuracyM", false),
-                Limits.MIN_ACCURACY_M, Limits.MAX_ACCURACY_M, "accuracyM", ACCURACY_RANGE);
+        BigDecimal accuracy = c.number(item, "accuracyM", "accuracyM", false);
+        if (c.range(accuracy, Limits.MIN_ACCURACY_M, Limits.MAX_ACCURACY_M, "accuracyM", ACCURACY_RANGE)) {
+            c.exactAsDouble(accuracy, "accuracyM");
+        }
         c.dateTime(item, "capturedAt", "capturedAt", true);
         CapturedAtPrecision precision =
                 c.enumValue(item, "capturedAtPrecision", "capturedAtPrecision", false, CapturedAtPrecision.class);
         c.text(item, "deviceId", "deviceId", false, Limits.MAX_DEVICE_ID);
         c.text(item, "notes", "notes", false, Limits.MAX_NOTES);
-        c.notNegative(c.integer(item, "baseRev", "baseRev", false), "baseRev");
+        c.count(item, "baseRev", "baseRev", false, Long.MAX_VALUE);
         c.enumValue(item, "resolution", "resolution", false, Resolution.class);
         photos(c, item);
         attributes(c, item, kind, precision);
-        noNulCharacters(c, item, "");
+        // U+0000 anywhere (PostgreSQL stores it neither in text nor in jsonb), sizes, depth, keys, long numbers.
+        ItemBounds.check(c, item);
         return c.result();
     }
 
     /**
-     * U+0000 anywhere (a value or a key) is refused: PostgreSQL can store it neither in text nor in
-     * jsonb, and no legitimate field text contains it.
+     * The item without the members the server stamps ({@link #SERVER_FIELDS}): a device may send them, and they
+     * are ignored whatever their type, so they must not reach the binding either. The children are shared.
      */
-    private static void noNulCharacters(Checks c, JsonNode node, String path) {
-        if (node.isTextual()) {
-            if (node.textValue().indexOf('\u0000') >= 0) {
-                c.add(path, INVALID_CHARACTER);
-            }
-        } else if (node.isObject()) {
-            for (var e : node.properties()) {
-                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                if (e.getKey().indexOf('\u0000') >= 0) {
-                    c.add(path, INVALID_CHARACTER);
-                } else {
-                    noNulCharacters(c, e.getValue(), child);
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                noNulCharacters(c, node.get(i), path + "[" + i + "]");
+    public static JsonNode withoutServerFields(JsonNode item) {
+        if (item == null || !item.isObject() || SERVER_FIELDS.stream().noneMatch(item::has)) {
+            return item;
+        }
+        ObjectNode copy = MAPPER.createObjectNode();
+        for (var e : item.properties()) {
+            if (!SERVER_FIELDS.contains(e.getKey())) {
+                copy.set(e.getKey(), e.getValue());
             }
         }
+        return copy;
     }
 
     /** Validates an observation built in the app (same rules, via its wire form). */
@@ -148,7 +149,7 @@ public final class ObservationValidator {
                         String.join(", ", Limits.PHOTO_MEDIA_TYPES.stream().sorted().toList()));
             }
             String bytesPath = FieldPath.join(at, "bytes");
-            c.notNegative(c.integer(photo, "bytes", bytesPath, false), bytesPath);
+            c.count(photo, "bytes", bytesPath, false, Long.MAX_VALUE);
             c.dateTime(photo, "takenAt", FieldPath.join(at, "takenAt"), false);
         }
     }
@@ -168,18 +169,18 @@ public final class ObservationValidator {
                 c.range(c.number(a, PROGRESS_PERCENT, at(PROGRESS_PERCENT), false),
                         Limits.MIN_PERCENT, Limits.MAX_PERCENT, at(PROGRESS_PERCENT), PERCENT_RANGE);
                 c.enumValue(a, STAGE, at(STAGE), false, WorkStage.class);
-                c.notNegative(c.integer(a, WORKERS_ON_SITE, at(WORKERS_ON_SITE), false), at(WORKERS_ON_SITE));
+                c.count(a, WORKERS_ON_SITE, at(WORKERS_ON_SITE), false, Limits.MAX_COUNT);
                 c.text(a, ISSUES, at(ISSUES), false, Limits.MAX_ISSUES_TEXT);
             }
             case RISK -> {
                 c.enumValue(a, HAZARD, at(HAZARD), true, Hazard.class);
                 severity(c, a, true);
-                c.notNegative(c.integer(a, PEOPLE_EXPOSED, at(PEOPLE_EXPOSED), false), at(PEOPLE_EXPOSED));
+                c.count(a, PEOPLE_EXPOSED, at(PEOPLE_EXPOSED), false, Limits.MAX_COUNT);
             }
             case GREEN_AREA -> {
                 c.enumValue(a, AREA_TYPE, at(AREA_TYPE), true, AreaType.class);
                 c.enumValue(a, CONDITION, at(CONDITION), true, AreaCondition.class);
-                c.notNegative(c.integer(a, TREES, at(TREES), false), at(TREES));
+                c.count(a, TREES, at(TREES), false, Limits.MAX_COUNT);
                 c.bool(a, IRRIGATION, at(IRRIGATION), false);
             }
             case URBAN_IMAGE -> {

@@ -28,6 +28,28 @@ public final class ValidationCodes {
     public static final String SHA256_FORMAT = "SHA256_FORMAT";
     public static final String MEDIA_TYPE = "MEDIA_TYPE";
     public static final String ACCURACY_RANGE = "ACCURACY_RANGE";
+    /** An instant outside the years {@link mx.implan.brujula.model.Limits#MIN_YEAR}–{@code MAX_YEAR}. */
+    public static final String DATE_RANGE = "DATE_RANGE";
+    /** A position with a third (altitude) value: the server stores two dimensions only. */
+    public static final String Z_NOT_SUPPORTED = "Z_NOT_SUPPORTED";
+    /** A GeoJSON {@code crs} member naming anything but WGS84 lon/lat (CRS84). */
+    public static final String CRS_NOT_SUPPORTED = "CRS_NOT_SUPPORTED";
+    /** A line or polygon spanning 180° of longitude or more: planar and geodesic readings would disagree. */
+    public static final String LON_SPAN = "LON_SPAN";
+    /** An edge between two antipodal points (e.g. pole to pole): no single great circle joins them. */
+    public static final String ANTIPODAL_EDGE = "ANTIPODAL_EDGE";
+    /** More digits than a double keeps: the stored value would differ from the one sent. */
+    public static final String TOO_PRECISE = "TOO_PRECISE";
+    /** An integer past what its field holds (e.g. a count past 2,147,483,647). */
+    public static final String INTEGER_TOO_LARGE = "INTEGER_TOO_LARGE";
+    /** A number that takes more than {@link mx.implan.brujula.model.Limits#MAX_NUMBER_LENGTH} characters written out. */
+    public static final String NUMBER_TOO_LONG = "NUMBER_TOO_LONG";
+    /** An item over {@link mx.implan.brujula.model.Limits#MAX_ITEM_BYTES} as compact JSON. */
+    public static final String ITEM_TOO_LARGE = "ITEM_TOO_LARGE";
+    /** An object with more than {@link mx.implan.brujula.model.Limits#MAX_KEYS} members (attributes included). */
+    public static final String TOO_MANY_KEYS = "TOO_MANY_KEYS";
+    /** Objects and arrays nested deeper than {@link mx.implan.brujula.model.Limits#MAX_DEPTH}. */
+    public static final String TOO_DEEP = "TOO_DEEP";
 
     private ValidationCodes() {
     }

@@ -88,6 +88,30 @@ public final class GeometryArbitraries {
         return Arbitraries.oneOf(point(), lineString(), polygon());
     }
 
+    /**
+     * Observation geometries the server can store as sent: two dimensions, spanning less than 180° of longitude
+     * (lines are random walks of up to half a degree per step).
+     */
+    public static Arbitrary<Geometry> storableGeometry() {
+        Arbitrary<Point> point = Combinators.combine(lon(), lat()).as(Coordinate::new).map(F::createPoint);
+        Arbitrary<Double> step = Arbitraries.doubles().between(-0.5, 0.5).ofScale(9);
+        Arbitrary<LineString> walk = Combinators.combine(
+                        Arbitraries.doubles().between(-170, 170).ofScale(9), Arbitraries.doubles().between(-80, 80).ofScale(9),
+                        Combinators.combine(step, step).as(Coordinate::new).list().ofMinSize(1).ofMaxSize(29))
+                .as((x, y, steps) -> {
+                    List<Coordinate> cs = new ArrayList<>();
+                    cs.add(new Coordinate(x, y));
+                    for (Coordinate d : steps) {
+                        Coordinate last = cs.get(cs.size() - 1);
+                        cs.add(new Coordinate(last.x + d.x, last.y + d.y));
+                    }
+                    return cs;
+                })
+                .filter(cs -> cs.stream().map(c -> c.x + "," + c.y).distinct().count() >= 2)
+                .map(cs -> F.createLineString(cs.toArray(Coordinate[]::new)));
+        return Arbitraries.oneOf(point, walk, polygon());
+    }
+
     public static Arbitrary<Geometry> anyGeometry() {
         Arbitrary<Geometry> simple = observationGeometry();
         Arbitrary<Geometry> multiPoint = point().list().ofMaxSize(6).map(ps -> F.createMultiPoint(ps.toArray(Point[]::new)));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import mx.implan.brujula.model.Fixtures;
+import mx.implan.brujula.model.Limits;
 import mx.implan.brujula.model.geojson.GeoJson;
 import mx.implan.brujula.model.geojson.GeometryArbitraries;
 import mx.implan.brujula.model.observation.Observation;
@@ -471,9 +472,134 @@ class ObservationValidatorTest {
                         tuple("deviceId", "TOO_LONG"), tuple("items", "REQUIRED"));
     }
 
+    @Test
+    void geometriesTheServerCannotComputeOnAreRejected() {
+        // The three: a RISK line from 0° to 180°, the whole world, a hemisphere.
+        assertThat(validate(withGeometry("{\"type\":\"LineString\",\"coordinates\":[[0,0],[180,0]]}")))
+                .extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+                        tuple("geometry.coordinates[1]", "ANTIPODAL_EDGE"), tuple("geometry.coordinates", "LON_SPAN"));
+        assertThat(validate(withGeometry(
+                "{\"type\":\"Polygon\",\"coordinates\":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}")))
+                .extracting(Violation::code).contains("LON_SPAN", "ANTIPODAL_EDGE");
+        assertThat(validate(withGeometry(
+                "{\"type\":\"Polygon\",\"coordinates\":[[[-90,0],[90,0],[90,80],[-90,80],[-90,0]]]}")))
+                .extracting(Violation::field, Violation::code).contains(tuple("geometry.coordinates", "LON_SPAN"));
+        // An edge across 200° of longitude runs the other way round on the sphere.
+        assertThat(validate(withGeometry("{\"type\":\"LineString\",\"coordinates\":[[-100,0],[100,0]]}")))
+                .extracting(Violation::code).containsExactly("LON_SPAN");
+        // Pole to pole: no longitude span, still no defined edge.
+        assertThat(validate(withGeometry("{\"type\":\"LineString\",\"coordinates\":[[0,-90],[0,90]]}")))
+                .extracting(Violation::field, Violation::code).containsExactly(tuple("geometry.coordinates[1]", "ANTIPODAL_EDGE"));
+        assertThat(validate(withGeometry("{\"type\":\"LineString\",\"coordinates\":[[-89.9,10],[89.9,-10]]}"))).isEmpty();
+    }
+
+    @Test
+    void valuesThatWouldBeStoredDifferentlyAreRejectedPerField() {
+        ObjectNode item = Fixtures.item();
+        item.put("capturedAt", "0001-01-01T00:00:00Z");
+        ((ObjectNode) item.get("photos").get(0)).put("takenAt", "-999999999-01-01T00:00:00Z");
+        item.set("geometry", json("{\"type\":\"Point\",\"coordinates\":[-110.9613,29.07290000000000000001,250]}"));
+        item.put("accuracyM", new java.math.BigDecimal("4.50000000000000000001"));
+        assertThat(validate(item)).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+                tuple("capturedAt", "DATE_RANGE"),
+                tuple("photos[0].takenAt", "DATE_RANGE"),
+                tuple("geometry.coordinates[2]", "Z_NOT_SUPPORTED"),
+                tuple("geometry.coordinates[1]", "TOO_PRECISE"),
+                tuple("accuracyM", "TOO_PRECISE"));
+        assertThat(validate(item)).filteredOn(v -> v.code().equals("DATE_RANGE"))
+                .allSatisfy(v -> assertThat(v.messageEn()).contains("1900").contains("2100"));
+        ObjectNode bounds = Fixtures.item();
+        bounds.put("capturedAt", "1900-01-01T00:00:00Z");
+        ((ObjectNode) bounds.get("photos").get(0)).put("takenAt", "2100-12-31T23:59:59.999999-00:00");
+        assertThat(validate(bounds)).isEmpty();
+        ObjectNode envelope = Fixtures.JSON.createObjectNode();
+        envelope.put("deviceId", "tab").put("sentAt", "+300000-01-01T00:00:00Z").putArray("items");
+        assertThat(ObservationValidator.validatePushEnvelope(envelope)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("sentAt", "DATE_RANGE"));
+    }
+
+    @Test
+    void aCrsMemberIsAcceptedOnlyForWgs84LonLat() {
+        ObjectNode crs84 = withGeometry("{\"type\":\"Point\",\"coordinates\":[-110.96,29.07],"
+                + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:OGC:1.3:CRS84\"}}}");
+        assertThat(validate(crs84)).isEmpty();
+        ObjectNode utm = withGeometry("{\"type\":\"Point\",\"coordinates\":[-110.96,29.07],"
+                + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:32612\"}}}");
+        assertThat(validate(utm)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("geometry.crs", "CRS_NOT_SUPPORTED"));
+        ObjectNode linked = withGeometry("{\"type\":\"Point\",\"coordinates\":[-110.96,29.07],\"crs\":{\"type\":\"link\"}}");
+        assertThat(validate(linked)).extracting(Violation::code).containsExactly("CRS_NOT_SUPPORTED");
+    }
+
+    @Test
+    void numbersPastWhatTheirFieldHoldsAreNamed() {
+        ObjectNode item = Fixtures.item();
+        attributes(item).put("peopleExposed", new java.math.BigInteger("123456789012345678901234567890"));
+        item.put("baseRev", new java.math.BigInteger("18446744073709551616"));
+        attributes(item).put("somethingNew", new java.math.BigDecimal("1e999999999"));
+        List<Violation> v = validate(item);
+        assertThat(v).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+                tuple("attributes.peopleExposed", "INTEGER_TOO_LARGE"),
+                tuple("baseRev", "INTEGER_TOO_LARGE"),
+                tuple("attributes.somethingNew", "NUMBER_TOO_LONG"));
+        assertThat(v).allSatisfy(x -> assertThat(x.messageEs().length()).isLessThan(200));
+        ObjectNode green = Fixtures.item();
+        green.put("kind", "GREEN_AREA");
+        green.set("attributes", json("{\"areaType\":\"PARQUE\",\"condition\":\"BUENO\",\"trees\":2147483648}"));
+        assertThat(validate(green)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("attributes.trees", "INTEGER_TOO_LARGE"));
+        ObjectNode hugeAccuracy = Fixtures.item();
+        hugeAccuracy.put("accuracyM", new java.math.BigDecimal("1e999999999"));
+        assertThat(validate(hugeAccuracy)).extracting(Violation::field).containsOnly("accuracyM");
+    }
+
+    @Test
+    void perItemBoundsHoldWhateverTheField() {
+        ObjectNode bigValue = Fixtures.item();
+        attributes(bigValue).put("comentario", "x".repeat(9 * 1024 * 1024));
+        assertThat(validate(bigValue)).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+                tuple("attributes.comentario", "TOO_LONG"), tuple("", "ITEM_TOO_LARGE"));
+        ObjectNode manyKeys = Fixtures.item();
+        for (int i = 0; i < 10_000; i++) {
+            attributes(manyKeys).put("k" + i, i);
+        }
+        assertThat(validate(manyKeys)).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("attributes", "TOO_MANY_KEYS"));
+        ObjectNode deep = Fixtures.item();
+        ObjectNode level = attributes(deep).putObject("nested");
+        for (int i = 0; i < 500; i++) {
+            level = level.putObject("n");
+        }
+        assertThat(validate(deep)).extracting(Violation::code).containsExactly("TOO_DEEP");
+        ObjectNode longKey = Fixtures.item();
+        attributes(longKey).put("k".repeat(101), 1);
+        assertThat(validate(longKey)).extracting(Violation::code).containsExactly("TOO_LONG");
+        ObjectNode atTheLimits = Fixtures.item();
+        for (int i = 0; i < Limits.MAX_KEYS - 3; i++) {
+            attributes(atTheLimits).put("extra" + i, "y".repeat(Limits.MAX_ATTRIBUTE_TEXT));
+        }
+        assertThat(validate(atTheLimits)).isEmpty();
+    }
+
+    @Test
+    void serverStampedFieldsOfAnyTypeAreLeftOutBeforeBinding() throws Exception {
+        ObjectNode item = Fixtures.item();
+        item.putObject("author").put("name", "mallory");
+        item.put("areaM2", "mucho");
+        item.put("status", 7);
+        item.putArray("flags").add("NOT_A_FLAG").addObject();
+        item.put("rev", new java.math.BigInteger("123456789012345678901234567890"));
+        assertThat(validate(item)).isEmpty();
+        JsonNode bindable = ObservationValidator.withoutServerFields(item);
+        Observation o = Fixtures.JSON.treeToValue(bindable, Observation.class);
+        assertThat(o.author()).isNull();
+        assertThat(o.rev()).isNull();
+        assertThat(item.has("author")).as("the item itself is left as sent").isTrue();
+    }
+
     @Provide
     Arbitrary<Geometry> geometries() {
-        return GeometryArbitraries.observationGeometry();
+        return GeometryArbitraries.storableGeometry();
     }
 
     @Property(tries = 200)
