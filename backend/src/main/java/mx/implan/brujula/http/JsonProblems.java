@@ -25,6 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,7 @@ public final class JsonProblems {
 
     static final String DUPLICATE_PREFIX = "Duplicate field";
     static final String TRAILING_PREFIX = "Trailing token";
+    private static final Pattern ALLOWED = Pattern.compile("maximum allowed \\((\\d{1,18})");
 
     private JsonProblems() {
     }
@@ -151,6 +154,11 @@ public final class JsonProblems {
         } else {
             limit = "maxStringLength";
             value = StreamReadConstraints.defaults().getMaxStringLength();
+        }
+        // The mapper that read may have other bounds than the request bodies' (device input keeps Jackson's).
+        Matcher allowed = ALLOWED.matcher(message);
+        if (allowed.find()) {
+            value = Long.parseLong(allowed.group(1));
         }
         return new ApiProblem(400, "JSON_TOO_COMPLEX", "Bad Request", "The JSON exceeds a limit ({0})",
                 limit + " = " + value).with(limit, value);

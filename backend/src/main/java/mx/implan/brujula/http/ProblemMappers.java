@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -57,16 +59,16 @@ public class ProblemMappers {
     }
 
     /**
-     * Reading the body failed before it was complete: the client went away or stopped sending (the
-     * connection is closed by then; slow bodies get 408 from {@link SlowClients} first). Any other
-     * I/O failure is the server's.
+     * Reading the body failed because the connection is gone: the client went away, or stopped
+     * sending (slow bodies get 408 from {@link SlowClients} first, then the connection is closed).
+     * Any other I/O failure is the server's (or a feature's to translate, e.g. Open311's forms).
      */
     @ServerExceptionMapper
     public Response io(IOException e, HttpHeaders headers, UriInfo uri, HttpServerRequest request) {
         if (e instanceof JsonProcessingException json) {
             return json(json, headers, uri);
         }
-        if (request != null && !request.isEnded()) {
+        if (request != null && (request.response().closed() || connectionClosed(e))) {
             LOG.debugf("Body incomplete: %s", e.toString());
             return respond(new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes",
                     request.bytesRead()).header("Connection", "close"), headers, uri);
@@ -129,6 +131,15 @@ public class ProblemMappers {
         ApiProblem problem = new ApiProblem(500, "INTERNAL_ERROR", "Internal Server Error",
                 "Unexpected error; quote incident {0} to support", incident).with("incident", incident);
         return respond(problem, headers, uri);
+    }
+
+    private static boolean connectionClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDataException(Throwable e) {

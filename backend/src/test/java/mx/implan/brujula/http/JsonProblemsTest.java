@@ -104,5 +104,9 @@ class JsonProblemsTest {
         assertThat(problem("{\"" + "k".repeat(2_000) + "\":1}", Item.class, Locale.ENGLISH).extensions())
                 .containsKey("maxNameLength");
         assertThat(problem("\uFEFF{}", Item.class, Locale.ENGLISH).code()).isEqualTo("JSON_NOT_UTF8");
+        // Device input keeps Jackson's bounds: the problem names the bound that was hit, not the request bodies'.
+        JsonProcessingException device = catchThrowableOfType(JsonProcessingException.class,
+                () -> WireJson.strict().readTree("[".repeat(1_001) + "]".repeat(1_001)));
+        assertThat(JsonProblems.of(device, Locale.ENGLISH).extensions()).containsEntry("maxNestingDepth", 1_000L);
     }
 }

@@ -28,11 +28,11 @@ import mx.implan.brujula.model.geojson.GeoJsonModule;
  */
 public final class WireJson {
 
-    /** Deepest nesting of arrays and objects; an observation with a polygon needs about ten. */
+    /** Deepest nesting of arrays and objects in a request body ({@link #configure}); a polygon needs about ten. */
     public static final int MAX_NESTING_DEPTH = 100;
-    /** Longest number literal, in characters (a double prints in at most 25). */
+    /** Longest number literal in a request body, in characters (a double prints in at most 25). */
     public static final int MAX_NUMBER_LENGTH = 100;
-    /** Longest object key, in characters. */
+    /** Longest object key in a request body, in characters. */
     public static final int MAX_NAME_LENGTH = 1_000;
 
     private WireJson() {
@@ -66,6 +66,13 @@ public final class WireJson {
     public static void configure(ObjectMapper mapper) {
         wire(mapper);
         mapper.registerModule(new SimpleModule("wire-strings").addDeserializer(String.class, new NoNulStrings()));
+        // Device input keeps Jackson's own bounds (depth 1,000…): the validator bounds each item far below
+        // them and rejects that item alone, where the parser would refuse the whole batch.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxNameLength(MAX_NAME_LENGTH)
+                .build());
     }
 
     private static void wire(ObjectMapper mapper) {
@@ -93,11 +100,6 @@ public final class WireJson {
     private static void strictParsing(ObjectMapper mapper) {
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.getFactory().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .maxNameLength(MAX_NAME_LENGTH)
-                .build());
         // Jackson would detect UTF-16/32 and skip a BOM; the wire format is UTF-8 only.
         mapper.getFactory().setInputDecorator(new Utf8Only());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
