@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import mx.implan.brujula.audit.AuditEntryEntity;
 import mx.implan.brujula.audit.AuditView;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
@@ -140,10 +139,10 @@ public class UserAdminResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Audit history of a user", description = "Creation, name/role/active changes, password resets (never the password), zone assignments: who, when, before/after.")
+    @Operation(summary = "Audit history of a user", description = "Creation, name/role/active changes, password resets (never the password), zone assignments: who, when, before/after. Kept after the user is deleted; 404 for an id that never was a user.")
+    @APIResponse(responseCode = "404", description = "USER_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
     public Map<String, List<AuditView>> history(@PathParam("id") String id) {
-        UUID userId = userId(id);
-        return Map.of("items", AuditEntryEntity.of("user", userId.toString()).stream().map(AuditView::of).toList());
+        return Map.of("items", admin.history(userId(id)).stream().map(AuditView::of).toList());
     }
 
     private UUID userId(String id) {

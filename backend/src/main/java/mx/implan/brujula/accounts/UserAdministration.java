@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import mx.implan.brujula.assignments.Assignments;
+import mx.implan.brujula.audit.AuditEntryEntity;
 import mx.implan.brujula.audit.AuditTrail;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.AppUser;
@@ -14,7 +15,8 @@ import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.auth.UserService;
 import mx.implan.brujula.events.InspectorFeed;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.http.JsonProblems;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.model.Page;
@@ -96,6 +98,19 @@ public class UserAdministration {
         return UserView.of(require(id));
     }
 
+    /**
+     * The audit history of a user, kept after the account is deleted; an id that never was a user
+     * (no account, no history) is 404 {@code USER_NOT_FOUND}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntryEntity> history(UUID id) {
+        List<AuditEntryEntity> entries = AuditEntryEntity.of("user", id.toString());
+        if (entries.isEmpty() && AppUser.findById(id) == null) {
+            throw notFound(id);
+        }
+        return entries;
+    }
+
     /** Creates an account; the generated password (when none was given) is in the answer and nowhere else. */
     public CreatedUser create(Actor actor, NewUser in, Locale locale) {
         if (in == null) {
@@ -120,7 +135,7 @@ public class UserAdministration {
      */
     public UserView update(Actor actor, UUID id, UserChange change, Locale locale) {
         if (change == null) {
-            throw ApiProblem.badRequest("INVALID_TYPE", "The body must be an object");
+            throw JsonProblems.objectRequired(locale);
         }
         List<FieldError> errors = new ArrayList<>();
         String role = change.role() == null ? null : change.role().strip();

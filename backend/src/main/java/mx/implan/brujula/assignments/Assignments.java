@@ -13,7 +13,7 @@ import mx.implan.brujula.auth.AppUser;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.events.InspectorFeed;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.works.PublicWorkCatalogue;
 

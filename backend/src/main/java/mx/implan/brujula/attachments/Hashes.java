@@ -1,7 +1,7 @@
 package mx.implan.brujula.attachments;
 
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 
 import java.util.List;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import mx.implan.brujula.auth.token.RefreshToken;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.RequestLocale;
 import org.hibernate.exception.ConstraintViolationException;

@@ -114,7 +114,7 @@ public class CitizenContacts {
     @Transactional
     public Contact rectify(Actor actor, UUID id, Rectification change) {
         requireAdmin(actor);
-        List<mx.implan.brujula.http.FieldError> errors = new ArrayList<>();
+        List<mx.implan.brujula.model.sync.FieldError> errors = new ArrayList<>();
         check(errors, "firstName", change.firstName(), ReportForm.MAX_NAME, null);
         check(errors, "lastName", change.lastName(), ReportForm.MAX_NAME, null);
         check(errors, "email", change.email(), ReportForm.MAX_EMAIL, ReportForm.EMAIL);
@@ -188,17 +188,17 @@ public class CitizenContacts {
         return run(SELECT + where + " ORDER BY r.created_at, c.observation_id", params);
     }
 
-    private static void check(List<mx.implan.brujula.http.FieldError> errors, String field, String value, int max,
+    private static void check(List<mx.implan.brujula.model.sync.FieldError> errors, String field, String value, int max,
                               java.util.regex.Pattern format) {
         if (value == null) {
             return;
         }
         if (value.indexOf('\0') >= 0) {
-            errors.add(new mx.implan.brujula.http.FieldError(field, "INVALID_CHARACTER", "Contains a NUL character"));
+            errors.add(new mx.implan.brujula.model.sync.FieldError(field, "INVALID_CHARACTER", "Contains a NUL character"));
         } else if (value.isBlank() || value.codePointCount(0, value.length()) > max) {
-            errors.add(new mx.implan.brujula.http.FieldError(field, "TOO_LONG", "Empty or longer than " + max + " characters"));
+            errors.add(new mx.implan.brujula.model.sync.FieldError(field, "TOO_LONG", "Empty or longer than " + max + " characters"));
         } else if (format != null && !format.matcher(value).matches()) {
-            errors.add(new mx.implan.brujula.http.FieldError(field, "INVALID_FORMAT", "Not a valid " + field));
+            errors.add(new mx.implan.brujula.model.sync.FieldError(field, "INVALID_FORMAT", "Not a valid " + field));
         }
     }
 

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.http.RequestLocale;

@@ -2,8 +2,10 @@ package mx.implan.brujula.demo;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +49,9 @@ public class BachometroImport {
     public static final String RESOURCE = "demo/bacheo_reportes.geojson";
     private static final Logger LOG = Logger.getLogger(BachometroImport.class);
     private static final ObjectMapper JSON = WireJson.strict();
+    /** Reads one feature of the array at a time: the next feature after it is not "trailing content". */
+    private static final ObjectReader FEATURE = JSON.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Items are independent; a few workers keep both cores busy without starving the server. */
     private static final int WORKERS = 4;
     private static final int BATCH = 100;
@@ -156,7 +161,7 @@ public class BachometroImport {
                     if (parser.currentToken() == JsonToken.FIELD_NAME && "features".equals(parser.currentName())) {
                         parser.nextToken();
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            features.add(JSON.readTree(parser));
+                            features.add(FEATURE.readValue(parser));
                         }
                         break;
                     }

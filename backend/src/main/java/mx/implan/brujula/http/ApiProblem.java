@@ -1,5 +1,7 @@
 package mx.implan.brujula.http;
 
+import mx.implan.brujula.model.sync.FieldError;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

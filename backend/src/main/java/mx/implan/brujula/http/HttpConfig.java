@@ -1,11 +1,13 @@
 package mx.implan.brujula.http;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Optional;
 
-/** How the backend sees its callers through the network in front of it. */
+/** How the backend sees its callers through the network in front of it, and what it accepts from them. */
 @ConfigMapping(prefix = "brujula.http")
 public interface HttpConfig {
 
@@ -15,4 +17,11 @@ public interface HttpConfig {
      * client address is the socket peer.
      */
     Optional<List<String>> trustedProxies();
+
+    /**
+     * Largest JSON body under {@code /api/} for routes without a limit of their own (the push and
+     * photo uploads have theirs); refused by {@code Content-Length} with 413 naming {@code maxBytes}.
+     */
+    @WithDefault("1M")
+    MemorySize maxJsonBody();
 }

@@ -2,11 +2,15 @@ package mx.implan.brujula.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -18,7 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -36,41 +41,39 @@ public class ProblemMappers {
         return respond(problem, headers, uri);
     }
 
-    @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e, HttpHeaders headers, UriInfo uri) {
-        return respond(malformed(e), headers, uri);
+    /**
+     * Every way Jackson can refuse a body ends here, through {@link JsonProblems}. The subtypes are
+     * listed because quarkus-rest-jackson ships mappers for some of them (plain JSON, not problems)
+     * and the most specific mapper wins.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, StreamReadException.class})
+    public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        return respond(JsonProblems.of(e, locale(headers)), headers, uri);
     }
 
+    /** A server bug (a type Jackson cannot build), whatever the input: a 500 with an incident, not Jackson's text. */
     @ServerExceptionMapper
-    public Response wrongJsonShape(JsonMappingException e, HttpHeaders headers, UriInfo uri) {
-        String field = JsonPaths.of(e);
-        Locale locale = locale(headers);
-        String message = ProblemMessages.detail("INVALID_TYPE", locale, "Wrong JSON type", field);
-        ApiProblem problem = new ApiProblem(400, "INVALID_TYPE", "Bad Request", "A field has the wrong JSON type: {0}",
-                List.of(new FieldError(field, "INVALID_TYPE", message)), field);
-        return respond(problem, headers, uri);
+    public Response invalidDefinition(InvalidDefinitionException e, HttpHeaders headers, UriInfo uri) {
+        return internal(e, headers, uri);
     }
 
     /**
-     * Needed besides {@link #wrongJsonShape}: quarkus-rest-jackson ships a mapper for this more
-     * specific type (plain JSON, not a problem) and the most specific mapper wins.
+     * Reading the body failed because the connection is gone: the client went away, or stopped
+     * sending (slow bodies get 408 from {@link SlowClients} first, then the connection is closed).
+     * Any other I/O failure is the server's (or a feature's to translate, e.g. Open311's forms).
      */
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
-        return wrongJsonShape(e, headers, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response otherJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        return respond(malformed(e), headers, uri);
-    }
-
-    /** Always with line and column: the localized MALFORMED_JSON text has placeholders for both. */
-    private static ApiProblem malformed(JsonProcessingException e) {
-        return new ApiProblem(400, "MALFORMED_JSON", "Bad Request",
-                "The body is not well-formed JSON (line {0}, column {1})",
-                e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
+    public Response io(IOException e, HttpHeaders headers, UriInfo uri, HttpServerRequest request) {
+        if (e instanceof JsonProcessingException json) {
+            return json(json, headers, uri);
+        }
+        if (request != null && (request.response().closed() || connectionClosed(e))) {
+            LOG.debugf("Body incomplete: %s", e.toString());
+            return respond(new ApiProblem(400, "INCOMPLETE_BODY", "Bad Request", "The body ended after {0} bytes",
+                    request.bytesRead()).header("Connection", "close"), headers, uri);
+        }
+        return internal(e, headers, uri);
     }
 
     @ServerExceptionMapper
@@ -101,7 +104,7 @@ public class ProblemMappers {
         } else if (e instanceof NotAcceptableException) {
             problem = new ApiProblem(406, "NOT_ACCEPTABLE", "Not Acceptable", "No representation matches the Accept header");
         } else if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof JsonMappingException mapping ? wrongJsonShape(mapping, headers, uri) : otherJson(json, headers, uri);
+            return json(json, headers, uri);
         } else if (status >= 400 && status < 500) {
             problem = new ApiProblem(status, "BAD_REQUEST", "Bad Request", "The request could not be understood");
         } else {
@@ -112,6 +115,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (DatabaseOutage.is(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return respond(DatabaseOutage.problem(), headers, uri);
+        }
         if (isDataException(e)) {
             // SQLSTATE class 22: a value from the request that PostgreSQL cannot store or compare
             // (e.g. a NUL character, a number out of range). The transaction was rolled back.
@@ -124,6 +131,15 @@ public class ProblemMappers {
         ApiProblem problem = new ApiProblem(500, "INTERNAL_ERROR", "Internal Server Error",
                 "Unexpected error; quote incident {0} to support", incident).with("incident", incident);
         return respond(problem, headers, uri);
+    }
+
+    private static boolean connectionClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDataException(Throwable e) {

@@ -1,6 +1,7 @@
 package mx.implan.brujula.http;
 
 import jakarta.ws.rs.core.Response;
+import mx.implan.brujula.model.sync.FieldError;
 
 import java.util.LinkedHashMap;
 import java.util.List;

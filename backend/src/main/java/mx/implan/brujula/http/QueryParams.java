@@ -1,9 +1,11 @@
 package mx.implan.brujula.http;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Parses the query parameters that list endpoints share ({@code limit}, {@code bbox}, {@code cursor},
@@ -11,6 +13,9 @@ import java.util.Optional;
  * 400 problem naming the parameter instead of the framework's silent 404 for unconvertible values.
  */
 public final class QueryParams {
+
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30})([eE][-+]?\\d{1,3})?");
 
     private QueryParams() {
     }
@@ -23,16 +28,16 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return defaultLimit;
         }
-        int value;
-        try {
-            value = Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
+        String text = raw.trim();
+        if (!INTEGER.matcher(text).matches()) {
             throw invalid("limit", "NOT_AN_INTEGER", locale, "Must be an integer");
         }
-        if (value < 1 || value > max) {
+        // Digits past int's range are an integer out of range, not "not an integer".
+        BigInteger value = new BigInteger(text);
+        if (value.signum() < 1 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw invalid("limit", "LIMIT_RANGE", locale, "Must be between 1 and " + max, String.valueOf(max));
         }
-        return value;
+        return value.intValue();
     }
 
     public static Optional<Bbox> bbox(String raw, Locale locale) {
@@ -45,14 +50,12 @@ public final class QueryParams {
         }
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
+            // Plain decimals only: Double.parseDouble would also read "NaN", "1d" or the hex float "0x1p3".
+            String part = parts[i].trim();
+            if (!DECIMAL.matcher(part).matches() || !Double.isFinite(Double.parseDouble(part))) {
                 throw invalid("bbox", "BBOX_FORMAT", locale, "Expected minLon,minLat,maxLon,maxLat");
             }
-            if (!Double.isFinite(v[i])) {
-                throw invalid("bbox", "BBOX_FORMAT", locale, "Expected minLon,minLat,maxLon,maxLat");
-            }
+            v[i] = Double.parseDouble(part);
         }
         if (v[0] < -180 || v[0] > 180 || v[2] < -180 || v[2] > 180) {
             throw invalid("bbox", "LON_RANGE", locale, "Longitude must be between -180 and 180");
@@ -72,11 +75,18 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        java.time.OffsetDateTime value;
         try {
-            return java.time.OffsetDateTime.parse(raw.trim());
+            value = java.time.OffsetDateTime.parse(raw.trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw invalid(name, "INVALID_DATETIME", locale, "Must be an ISO-8601 date-time with offset");
         }
+        // Java reads years up to ±999,999,999; a filter past the four-digit years PostgreSQL and
+        // people use is a mistake, not a query.
+        if (value.getYear() < 1 || value.getYear() > 9999) {
+            throw invalid(name, "INVALID_DATETIME", locale, "Must be an ISO-8601 date-time with offset");
+        }
+        return value;
     }
 
     public static boolean flag(String name, String raw, boolean defaultValue, Locale locale) {

@@ -3,6 +3,7 @@ package mx.implan.brujula.observations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import mx.implan.brujula.http.DeviceInput;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.audit.AuditView;
 import mx.implan.brujula.citizen.CitizenContacts;
@@ -89,6 +91,7 @@ public class ObservationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(DeviceInput.class)
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Create or edit one observation", description = "For web forms and integrations; the same path as one push item. 201 created, 200 updated/unchanged, 422 invalid (problem+json with field errors), 409 conflict (problem+json with the server copy), 403 someone else's observation, 429 RATE_LIMITED (Retry-After) after brujula.limits.report-max writes in the window.")
     public jakarta.ws.rs.core.Response submit(JsonNode item) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.implan.brujula.attachments.AttachmentRows;
+import mx.implan.brujula.http.DatabaseOutage;
 import mx.implan.brujula.http.JsonPaths;
 import mx.implan.brujula.model.hash.ContentHash;
 import mx.implan.brujula.model.json.WireJson;
@@ -245,16 +246,7 @@ public class PushService {
      * item's fault, so the whole request fails instead of answering FAILED for every item.
      */
     private static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseOutage.is(e);
     }
 
     private static boolean isDataException(Throwable e) {

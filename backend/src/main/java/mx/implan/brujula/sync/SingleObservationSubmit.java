@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.model.sync.PushResult;
 

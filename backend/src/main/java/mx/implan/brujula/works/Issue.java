@@ -1,6 +1,6 @@
 package mx.implan.brujula.works;
 
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 
 import java.util.Arrays;

@@ -43,6 +43,9 @@ public final class WorkValidator {
     public static final int MAX_DESCRIPTION = 4_000;
     /** numeric(16,2): 14 integer digits. */
     static final BigDecimal MAX_BUDGET = new BigDecimal("99999999999999.99");
+    private static final BigDecimal HALF_CENTAVO = new BigDecimal("0.005");
+    /** Longest budget text read: a spreadsheet's "$ 99,999,999,999,999.99" with room to spare. */
+    private static final int MAX_BUDGET_TEXT = 40;
     static final Set<String> GEOMETRY_TYPES = Set.of("Point", "LineString", "Polygon");
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
@@ -107,6 +110,10 @@ public final class WorkValidator {
             return null;
         }
         String s = n.asText().strip();
+        if (s.indexOf('\u0000') >= 0) {
+            issues.add(new Issue(d.field(key), "INVALID_CHARACTER", "Contains a NUL character (U+0000)"));
+            return null;
+        }
         if (s.codePointCount(0, s.length()) > max) {
             issues.add(new Issue(d.field(key), "TOO_LONG", "Longer than " + max + " characters", String.valueOf(max)));
             return null;
@@ -122,9 +129,17 @@ public final class WorkValidator {
         String field = d.field(WorkDraft.BUDGET);
         BigDecimal value;
         if (n.isNumber()) {
+            if (!Double.isFinite(n.doubleValue()) && !n.isBigDecimal()) {
+                issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+                return null;
+            }
             value = n.decimalValue();
         } else if (n.isTextual()) {
             String s = n.asText().strip();
+            if (s.length() > MAX_BUDGET_TEXT) {
+                issues.add(new Issue(field, "TOO_LARGE", "Too large"));
+                return null;
+            }
             if (s.startsWith("$")) {
                 s = s.substring(1).strip();
             }
@@ -145,13 +160,16 @@ public final class WorkValidator {
             issues.add(new Issue(field, "NEGATIVE", "Must not be negative"));
             return null;
         }
-        // Centavos are the smallest unit of the column; more decimals are rounded, not refused.
-        value = value.setScale(2, RoundingMode.HALF_UP);
+        // Compared before rounding: rounding 1e999999999 (or 1e-999999999) would expand it digit by digit.
         if (value.compareTo(MAX_BUDGET) > 0) {
             issues.add(new Issue(field, "TOO_LARGE", "Too large"));
             return null;
         }
-        return value;
+        if (value.compareTo(HALF_CENTAVO) < 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        // Centavos are the smallest unit of the column; more decimals are rounded, not refused.
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static LocalDate date(WorkDraft d, String key, List<Issue> issues) {
@@ -292,7 +310,8 @@ public final class WorkValidator {
         try {
             g = new WKTReader(GeoJson.factory()).read(d.value(WorkDraft.WKT).asText().strip());
         } catch (ParseException | IllegalArgumentException e) {
-            issues.add(new Issue(field, "WKT_INVALID", "Not valid WKT: " + e.getMessage(), String.valueOf(e.getMessage())));
+            // The parser's own text is English and names its internals: the field and code say enough.
+            issues.add(new Issue(field, "WKT_INVALID", "Not valid WKT (e.g. POINT (-110.96 29.07))"));
             return null;
         }
         return check(g, field, null, issues);
@@ -344,12 +363,23 @@ public final class WorkValidator {
                 // Same codes as shared-model's observation geometry checks, so clients see one vocabulary.
                 boolean crossing = error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
                         || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION;
+                String near = near(error);
                 issues.add(new Issue(field, crossing ? "SELF_INTERSECTION" : "INVALID_GEOMETRY",
-                        "Invalid geometry: " + error.getMessage(), error.getMessage()));
+                        "Invalid geometry near " + near, near));
                 return null;
             }
         }
         return to2d(g);
+    }
+
+    /** Where a topology error is, as {@code lon lat} to 6 decimals (the library's own description is not shown). */
+    private static String near(TopologyValidationError error) {
+        Coordinate c = error.getCoordinate();
+        return c == null ? "?" : degrees(c.getX()) + " " + degrees(c.getY());
+    }
+
+    private static String degrees(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static boolean checkRanges(Geometry g, String field, String coordinatesPath, List<Issue> issues) {

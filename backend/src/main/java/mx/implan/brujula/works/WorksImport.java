@@ -8,6 +8,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.http.DatabaseOutage;
+import mx.implan.brujula.http.JsonProblems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -145,7 +149,9 @@ public class WorksImport {
         int[] lineStarts = lineStarts(text);
         List<Parsed> rows = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        CSVParser parser = null;
+        try {
+            parser = CSVParser.parse(new StringReader(text), format);
             Map<String, String> columns = new LinkedHashMap<>(); // canonical name → header as written
             for (String header : parser.getHeaderNames()) {
                 String key = header.strip().toLowerCase(Locale.ROOT);
@@ -188,9 +194,25 @@ public class WorksImport {
                 rows.add(new Parsed(new WorkDraft(line, values, null, UnaryOperator.identity()), structural));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ImportFormatException("IMPORT_UNREADABLE", "The file cannot be read as CSV: {0}", e.getMessage());
+            // The parser's message is English and names its internals: say where, in our words.
+            long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
+            throw new ImportFormatException("IMPORT_UNREADABLE",
+                    "The file cannot be read as {0} (near line {1})",
+                    "CSV", String.valueOf(line));
+        } finally {
+            closeQuietly(parser);
         }
         return new ParsedFile(rows, ignored);
+    }
+
+    private static void closeQuietly(CSVParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // reading from a string: nothing to release
+            }
+        }
     }
 
     /** Comma unless the header line uses semicolons only (a common spreadsheet export setting). */
@@ -256,8 +278,14 @@ public class WorksImport {
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ImportFormatException("IMPORT_UNREADABLE", "The file cannot be read as GeoJSON: {0}",
-                    e.getOriginalMessage());
+            ApiProblem problem = JsonProblems.of(e, Locale.ROOT);
+            if (!"MALFORMED_JSON".equals(problem.code())) {
+                // a key given twice, nesting too deep…: said as the API says it, never in Jackson's words
+                throw new ImportFormatException(problem.code(), problem.getMessage(), problem.args());
+            }
+            throw new ImportFormatException("IMPORT_UNREADABLE",
+                    "The file cannot be read as {0} (near line {1})",
+                    "GeoJSON", String.valueOf(e.getLocation() == null ? 1 : e.getLocation().getLineNr()));
         }
         if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asText())
                 || !root.path("features").isArray()) {
@@ -330,10 +358,15 @@ public class WorksImport {
                     .call(() -> catalogue.upsert(work, actor, dryRun));
             return new ImportReport.Row(row, work.code(), upsert.outcome(), upsert.id(), upsert.rev(), List.of());
         } catch (RuntimeException e) {
-            // One row that cannot be written (e.g. a concurrent import of the same code) is reported, not fatal.
-            LOG.warnf(e, "Import of work %s (row %d) failed", work.code(), row);
+            if (DatabaseOutage.is(e)) {
+                throw e; // not this row's fault: the import as a whole answers 503
+            }
+            // One row that cannot be written (e.g. a concurrent import of the same code) is reported, not fatal;
+            // the database's message stays in the log, under an incident id the report names.
+            String incident = UUID.randomUUID().toString();
+            LOG.warnf(e, "Import of work %s (row %d) failed, incident %s", work.code(), row, incident);
             return new ImportReport.Row(row, work.code(), Outcome.REJECTED, null, null,
-                    List.of(new Issue(ROW_FIELD, "WRITE_FAILED", "Could not be saved: {0}", String.valueOf(e.getMessage()))));
+                    List.of(new Issue(ROW_FIELD, "WRITE_FAILED", "Could not be saved (incident {0})", incident)));
         }
     }
 

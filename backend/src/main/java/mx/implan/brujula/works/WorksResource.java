@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.http.JsonProblems;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.model.Page;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +98,7 @@ public class WorksResource {
                            @Context UriInfo uri) {
         Locale locale = locale(headers);
         if (body == null) {
-            throw ApiProblem.validation(List.of(new FieldError("$", "REQUIRED",
-                    new Issue("$", "REQUIRED", "Required").message(locale))));
+            throw JsonProblems.objectRequired(locale);
         }
         Map<String, JsonNode> values = new HashMap<>();
         body.fields().forEachRemaining(e -> {

@@ -232,6 +232,16 @@ class UserAdminTest {
     }
 
     @Test
+    void theHistoryOfAnIdThatNeverWasAUserIs404AndADeletedUsersHistoryStays() {
+        given().header("Authorization", admin()).get(USERS + "/" + java.util.UUID.randomUUID() + "/history").then()
+                .statusCode(404).contentType("application/problem+json").body("code", equalTo("USER_NOT_FOUND"));
+        String gone = create(Map.of("username", AuthFixtures.uniqueUsername("borrado"), "role", Roles.CITIZEN)).getString("id");
+        given().header("Authorization", admin()).delete(USERS + "/" + gone).then().statusCode(204);
+        given().header("Authorization", admin()).get(USERS + "/" + gone + "/history").then().statusCode(200)
+                .body("items.action", hasItem("user.delete"));
+    }
+
+    @Test
     void theLastActiveAdminCannotBeDisabledDemotedOrDeleted() {
         String adminId = id(testUsersAdminName());
         List<Object> others = db.column("SELECT id FROM app_user WHERE role = 'admin' AND enabled AND id <> CAST(? AS uuid)", adminId);

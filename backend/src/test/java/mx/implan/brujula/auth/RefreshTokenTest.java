@@ -58,6 +58,21 @@ class RefreshTokenTest {
     }
 
     @Test
+    void reusingARefreshTokenAlsoKillsTheAccessTokensAlreadyIssued() {
+        AppUser user = newUser(users, Roles.INSPECTOR);
+        JsonPath signIn = signIn(user.username, PASSWORD).then().statusCode(200).extract().jsonPath();
+        JsonPath rotated = refresh(signIn.getString("refreshToken")).then().statusCode(200).extract().jsonPath();
+        me(signIn.getString("accessToken")).then().statusCode(200);
+        me(rotated.getString("accessToken")).then().statusCode(200);
+
+        refresh(signIn.getString("refreshToken")).then().statusCode(401);
+
+        // Whoever holds the copy cannot go on with the access tokens it already has.
+        me(signIn.getString("accessToken")).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        me(rotated.getString("accessToken")).then().statusCode(401);
+    }
+
+    @Test
     void reuseInOneSignInLeavesOtherSignInsAlone() {
         AppUser user = newUser(users, Roles.INSPECTOR);
         String tablet = signIn(user.username, PASSWORD).then().statusCode(200).extract().path("refreshToken");

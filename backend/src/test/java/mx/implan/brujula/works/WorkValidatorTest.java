@@ -54,6 +54,37 @@ class WorkValidatorTest {
         assertThat(w.plannedCurve()).isNull();
     }
 
+    @Test
+    void budgetsWithHugeExponentsAreJudgedWithoutExpandingThem() {
+        assertThat(issues(csvRow("budget_mxn", "1e999999999"))).containsExactly(tuple("budget_mxn", "TOO_LARGE"));
+        assertThat(csvRow("budget_mxn", "1e-999999999").work().budgetMxn()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(issues(csvRow("budget_mxn", "1".repeat(10_000)))).containsExactly(tuple("budget_mxn", "TOO_LARGE"));
+        Map<String, JsonNode> values = new HashMap<>();
+        values.put("code", TextNode.valueOf("V-2"));
+        values.put("name", TextNode.valueOf("Obra"));
+        values.put("lon", TextNode.valueOf("-110.9613"));
+        values.put("lat", TextNode.valueOf("29.0729"));
+        values.put("budget_mxn", com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new BigDecimal("1E+999999999")));
+        assertThat(issues(WorkValidator.validate(new WorkDraft(2, values, null, UnaryOperator.identity()))))
+                .containsExactly(tuple("budget_mxn", "TOO_LARGE"));
+        values.put("budget_mxn", com.fasterxml.jackson.databind.node.DoubleNode.valueOf(Double.NaN));
+        assertThat(issues(WorkValidator.validate(new WorkDraft(2, values, null, UnaryOperator.identity()))))
+                .containsExactly(tuple("budget_mxn", "NOT_A_NUMBER"));
+    }
+
+    @Test
+    void libraryTextNeverReachesAMessage() {
+        for (Locale locale : List.of(Locale.forLanguageTag("es"), Locale.ENGLISH)) {
+            WorkValidator.Result wkt = csvRow("lon", "", "lat", "", "wkt", "POINT(1");
+            assertThat(wkt.issues()).extracting(Issue::code).containsExactly("WKT_INVALID");
+            assertThat(wkt.issues().get(0).message(locale)).doesNotContain("Expected").doesNotContain("found");
+            WorkValidator.Result crossing = csvRow("lon", "", "lat", "",
+                    "wkt", "POLYGON((-110.93 29.08, -110.92 29.09, -110.92 29.08, -110.93 29.09, -110.93 29.08))");
+            assertThat(crossing.issues().get(0).message(locale)).doesNotContain("Self-intersection")
+                    .contains("-110.925 29.085");
+        }
+    }
+
     @ParameterizedTest(name = "{0}={1} → {2} {3}")
     @CsvSource(delimiter = '|', value = {
             "code||code|REQUIRED",

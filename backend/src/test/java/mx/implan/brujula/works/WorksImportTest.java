@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 @QuarkusTest
@@ -279,6 +280,31 @@ class WorksImportTest {
                 WorksImport.Format.GEOJSON, ADMIN, false))
                 .isInstanceOf(ImportFormatException.class);
         assertThat(db.count("SELECT count(*) FROM public_work")).isEqualTo(works);
+    }
+
+    @Test
+    void anUnreadableFileIsDescribedInOurWordsNeverTheParsers() {
+        ImportFormatException deep = catchThrowableOfType(ImportFormatException.class, () -> worksImport.importBytes(
+                ("{\"type\":\"FeatureCollection\",\"features\":" + "[".repeat(500) + "]".repeat(500) + "}")
+                        .getBytes(StandardCharsets.UTF_8), WorksImport.Format.GEOJSON, ADMIN, true));
+        assertThat(deep.code()).isEqualTo("JSON_TOO_COMPLEX");
+        ImportFormatException twice = catchThrowableOfType(ImportFormatException.class, () -> worksImport.importBytes(
+                "{\"type\":\"FeatureCollection\",\"type\":\"x\",\"features\":[]}".getBytes(StandardCharsets.UTF_8),
+                WorksImport.Format.GEOJSON, ADMIN, true));
+        assertThat(twice.code()).isEqualTo("DUPLICATE_KEY");
+        ImportFormatException broken = catchThrowableOfType(ImportFormatException.class, () -> worksImport.importBytes(
+                "{\"type\":\"FeatureCollection\",\n\"features\":[}".getBytes(StandardCharsets.UTF_8),
+                WorksImport.Format.GEOJSON, ADMIN, true));
+        ImportFormatException csv = catchThrowableOfType(ImportFormatException.class,
+                () -> importCsv("code,name,lon,lat\n\"IMP-Q,unterminated,-110,29\n"));
+        for (Locale locale : List.of(Locale.forLanguageTag("es"), Locale.ENGLISH)) {
+            for (ImportFormatException e : List.of(deep, twice, broken, csv)) {
+                assertThat(e.message(locale)).as(e.code()).doesNotContain("StreamReadConstraints").doesNotContain("Jackson")
+                        .doesNotContain("com.fasterxml").doesNotContain("org.apache").doesNotContain("`").doesNotContain("{0}");
+            }
+        }
+        assertThat(broken.message(Locale.forLanguageTag("es"))).isEqualTo("No se pudo leer el archivo como GeoJSON (cerca de la línea 2)");
+        assertThat(csv.message(Locale.ENGLISH)).startsWith("The file cannot be read as CSV (near line");
     }
 
     @Test

@@ -6,7 +6,7 @@ import mx.implan.brujula.auth.AppUser;
 import mx.implan.brujula.auth.UserService;
 import mx.implan.brujula.cli.BrujulaCommand;
 import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.RequestLocale;
 

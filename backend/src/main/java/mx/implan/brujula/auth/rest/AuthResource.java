@@ -23,7 +23,7 @@ import mx.implan.brujula.auth.UserService;
 import mx.implan.brujula.auth.token.TokenService;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.ClientAddress;
-import mx.implan.brujula.http.FieldError;
+import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.limits.LoginBackoff;

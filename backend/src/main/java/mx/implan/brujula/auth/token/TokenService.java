@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Issues token pairs: a short-lived JWT access token signed with the database key, and an opaque
  * rotating refresh token stored only as a hash. Presenting a refresh token twice means a copy is
- * in someone else's hands, so the whole family dies and the rightful owner signs in again.
+ * in someone else's hands, so the whole family dies, with every access token already issued, and
+ * the rightful owner signs in again.
  */
 @ApplicationScoped
 public class TokenService {
@@ -75,6 +76,9 @@ public class TokenService {
         }
         if (token.usedAt != null) {
             int revoked = RefreshToken.revokeFamily(token.familyId, now);
+            // Access tokens carry no family: the user's token version kills those of the copy too
+            // (the user's other sign-ins get new ones with their own refresh tokens).
+            users.invalidateAccessTokens(token.user);
             LOG.warnf("Refresh token reused for user %s: revoked %d token(s) of family %s", token.user.username, revoked, token.familyId);
             throw AuthProblems.invalidRefreshToken();
         }
