@@ -42,7 +42,7 @@ class HostileRequestsIT {
             "/open311/v2/services/%s.xml", "/open311/v2/%s.json");
     static final List<String> SEGMENTS = List.of("%00", "a%00", "..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "not-a-uuid",
             "00000000-0000-0000-0000-000000000000", "%ZZ", "%C3%28", "a%2Fb", "%F0%9F%98%80", "'%20OR%201=1",
-            "{6F9619FF-8B86-D011-B42D-00CF4FC964FF}", "6F9619FF-8B86-D011-B42D-00CF4FC964FF", "1e3", "-1",
+            "%7B6F9619FF-8B86-D011-B42D-00CF4FC964FF%7D", "6F9619FF-8B86-D011-B42D-00CF4FC964FF", "1e3", "-1",
             "99999999999999999999", "x".repeat(2_000), "%20", "*", "null", "json");
 
     @Provide
@@ -68,7 +68,9 @@ class HostileRequestsIT {
     @Property(tries = 120)
     void queryParameters(@ForAll("lists") String route, @ForAll("parameters") String name, @ForAll("values") String value,
                          @ForAll("roles") String role, @ForAll boolean twice) {
-        String query = name + "=" + value + (twice ? "&" + name + "=" + value : "");
+        // Written as sent: deliberate escapes (%00, %ZZ) stay; spaces and quotes are escaped so the request line parses.
+        String sent = value.replace(" ", "%20").replace("'", "%27");
+        String query = name + "=" + sent + (twice ? "&" + name + "=" + sent : "");
         String target = route + "?" + query;
         DataFingerprint before = DataFingerprint.of(backend);
         Reply r = RawReply.get(backend.client.base(), target, backend.bearer(role));
@@ -98,11 +100,15 @@ class HostileRequestsIT {
 
     /**
      * A {@code %} not followed by two hex digits is refused by Vert.x before a request reaches the application: a bare
-     * 400 without body or format (docs/api.md, "Head"), like 414 and 431. Only that case is exempt from the format.
+     * 400 without body or format (docs/api.md, "Head"), like a request line over 4,096 characters (414). Only those
+     * cases are exempt from the format.
      */
     static void checkTarget(String path, String target, Reply r) {
         if (BROKEN_ESCAPE.matcher(target).find() && r.status() == 400 && r.body().isEmpty()) {
             return;
+        }
+        if (target.length() > 4_000 && r.status() == 414 && r.body().isEmpty()) {
+            return; // a request line over max-initial-line-length (4,096): Vert.x's bare 414, as documented
         }
         Answer.check(path, r);
     }
