@@ -23,6 +23,10 @@ record MultipartReport(Map<String, List<String>> form, List<FormValue> files) {
         List<FormValue> files = new ArrayList<>();
         int chars = 0;
         for (Map.Entry<String, Collection<FormValue>> field : input.getValues().entrySet()) {
+            if (field.getKey() == null) {
+                // A part whose Content-Disposition names no field: a malformed part, not a server fault.
+                throw Open311Error.badRequest(t.get("error.multipart", t.get("error.multipart.other")));
+            }
             for (FormValue value : field.getValue()) {
                 if (value.isFileItem()) {
                     if (!MEDIA.equals(field.getKey())) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * than UTF-8 (the only encoding of JSON, RFC 8259) with 415 {@code UNSUPPORTED_CHARSET} — unless the
  * route takes the raw bytes and finds their encoding itself (the catalogue import reads UTF-8 or
  * Windows-1252 whatever is declared). Which types a route accepts is its {@code @Consumes}: anything
- * else is 415 {@code UNSUPPORTED_MEDIA_TYPE}.
+ * else is 415 {@code UNSUPPORTED_MEDIA_TYPE}, a wildcard ({@code *}{@code /*}, {@code application/*}) included.
  */
 public class BodyMediaType {
 
@@ -34,6 +34,10 @@ public class BodyMediaType {
         if (contentType == null || contentType.isBlank()) {
             problem = new ApiProblem(415, "CONTENT_TYPE_REQUIRED", "Unsupported Media Type",
                     "The request has a body but no Content-Type");
+        } else if (isWildcard(contentType)) {
+            // "*/*" or "application/*" says what a client accepts, never what a body is: matching it to a route's
+            // @Consumes would guess the body's type.
+            problem = new ApiProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", "This content type is not accepted here");
         } else if (BodyLimit.isJson(contentType) && !readsRawBytes(route)) {
             String charset = charset(contentType);
             if (charset != null && !isUtf8(charset)) {
@@ -43,6 +47,15 @@ public class BodyMediaType {
         }
         return Optional.ofNullable(problem).map(p -> ProblemResponses.toResponse(p,
                 RequestLocale.from(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)), path));
+    }
+
+    private static boolean isWildcard(String contentType) {
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (IllegalArgumentException unparseable) {
+            return false; // the route's @Consumes refuses it
+        }
     }
 
     private static boolean readsRawBytes(ResourceInfo route) {
