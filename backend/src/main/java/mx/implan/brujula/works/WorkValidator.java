@@ -330,7 +330,7 @@ public final class WorkValidator {
     }
 
     /**
-     * Type, ranges, vertex count and validity, then a 2D copy (the column has no Z).
+     * Type, no altitude, ranges, vertex count and validity, then a 2D copy.
      *
      * @param coordinatesPath where to point at a bad position ({@code geometry.coordinates}); null
      *                        for WKT, whose positions have no path
@@ -348,6 +348,12 @@ public final class WorkValidator {
         if (g.getNumPoints() > Limits.MAX_VERTICES) {
             issues.add(new Issue(field, "TOO_MANY_VERTICES", "More than " + Limits.MAX_VERTICES + " vertices",
                     String.valueOf(Limits.MAX_VERTICES)));
+            return null;
+        }
+        if (Arrays.stream(g.getCoordinates()).anyMatch(c -> !Double.isNaN(c.getZ()))) {
+            // The column is two-dimensional: an altitude would be dropped without a word.
+            issues.add(new Issue(coordinatesPath == null ? field : coordinatesPath, "Z_NOT_SUPPORTED",
+                    "Altitude (Z) is not stored: give longitude and latitude only"));
             return null;
         }
         if (!checkRanges(g, field, coordinatesPath, issues)) {

@@ -3,6 +3,7 @@ package mx.implan.brujula.citizen;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

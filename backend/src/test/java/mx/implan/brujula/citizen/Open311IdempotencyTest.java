@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.model.Ids;
 import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.RawHttp;
 import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 

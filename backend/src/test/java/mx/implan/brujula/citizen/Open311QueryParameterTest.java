@@ -1,6 +1,7 @@
 package mx.implan.brujula.citizen;
 
 import io.quarkus.test.junit.QuarkusTest;
+import mx.implan.brujula.testing.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.RawHttp;
 import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 

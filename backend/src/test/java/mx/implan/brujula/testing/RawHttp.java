@@ -5,16 +5,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One HTTP exchange over a plain socket, for what a client library would never send: a request
- * without Host, a head or body that stops half-way, a length the body never reaches.
+ * without Host, a head or body that stops half-way, a length the body never reaches, a body that is
+ * not what its headers say (broken multipart), or a request from another client address (the socket
+ * is bound to 127.0.0.x, all of which are this machine).
  */
 public final class RawHttp implements AutoCloseable {
+
+    /** One parsed answer: status, headers (names in lower case), body. */
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
 
     private final Socket socket;
 
@@ -31,6 +44,54 @@ public final class RawHttp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An HTTP/1.1 request with Host and {@code Connection: close} from the local address {@code from} to the test
+     * server ({@code RestAssured.port}), parsed.
+     */
+    public static Answer send(String from, String method, String path, Map<String, String> headers, byte[] body) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), io.restassured.RestAssured.port,
+                InetAddress.getByName(from), 0)) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            if (body != null) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            try (RawHttp http = new RawHttp(socket)) {
+                http.send(head.toString());
+                if (body != null) {
+                    http.send(body);
+                }
+                return parse(http.readToClose());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An urlencoded form POSTed from the local address {@code from}. */
+    public static Answer postForm(String from, String path, String form, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        return send(from, "POST", path, all, form.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Status line, headers and body of one whole answer. */
+    public static Answer parse(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new AssertionError("Not an HTTP answer: " + answer);
+        }
+        String[] lines = answer.substring(0, end).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        }
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, answer.substring(end + 4));
     }
 
     /** Sends the request as written, then returns the whole answer (until the server closes). */

@@ -150,12 +150,16 @@ class WorkValidatorTest {
     }
 
     @Test
-    void zCoordinatesAreDroppedBecauseTheColumnIsTwoDimensional() throws Exception {
-        WorkValidator.Result r = body("""
+    void altitudesAreRefusedNamingTheFieldBecauseTheColumnIsTwoDimensional() throws Exception {
+        WorkValidator.Result geoJson = body("""
                 {"code": "Z-1", "name": "Con altitud", "geometry": {"type": "Point", "coordinates": [-110.96, 29.07, 210.5]}}
                 """);
-        assertThat(r.issues()).isEmpty();
-        assertThat(Double.isNaN(r.work().geometry().getCoordinate().getZ())).isTrue();
+        assertThat(issues(geoJson)).containsExactly(tuple("geometry.coordinates", "Z_NOT_SUPPORTED"));
+        assertThat(geoJson.work()).isNull();
+
+        WorkValidator.Result wkt = csvRow("lon", "", "lat", "", "wkt", "LINESTRING Z (-110.96 29.07 0, -110.95 29.08 0)");
+        assertThat(issues(wkt)).containsExactly(tuple("wkt", "Z_NOT_SUPPORTED"));
+        assertThat(geoJson.issues().get(0).message(java.util.Locale.forLanguageTag("es"))).contains("altitud");
     }
 
     @Test
