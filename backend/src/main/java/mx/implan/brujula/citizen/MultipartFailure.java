@@ -1,5 +1,6 @@
 package mx.implan.brujula.citizen;
 
+import mx.implan.brujula.http.FormBodyFailure;
 import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
 
 import java.io.IOException;
@@ -15,16 +16,9 @@ final class MultipartFailure {
     private MultipartFailure() {
     }
 
-    /** Whether {@code thrown} came from reading the request body as a form (its stack passes through the form reader). */
+    /** Whether {@code thrown} came from reading the request body as a form. */
     static boolean whileReadingForm(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (frame.getClassName().equals(FormBodyHandler.class.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return FormBodyFailure.whileReadingForm(thrown);
     }
 
     /** The open311 bundle key of why the body could not be read. */

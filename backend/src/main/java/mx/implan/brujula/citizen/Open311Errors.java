@@ -23,7 +23,7 @@ import java.util.Map;
  * problem on these paths (401, 403, 404, 405, 415, 503, 500, a NUL in the address…) is rewritten
  * into the same document, keeping its status and headers ({@code WWW-Authenticate}, {@code Retry-After}).
  * A body the REST layer cannot read as multipart (no closing boundary, another boundary, an unknown
- * part charset, too many parts) is a 400 here, not the 500 it raises.
+ * part charset, too many parts) is a 400 here with Open311's own words for why.
  */
 public class Open311Errors {
 
@@ -44,7 +44,7 @@ public class Open311Errors {
         Open311Text t = Open311Text.of(request.getUriInfo().getQueryParameters().getFirst("lang"),
                 request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Open311Format format = Open311Path.errorFormat(path);
-        if (response.getStatus() >= 500 && MultipartFailure.whileReadingForm(thrown)) {
+        if (response.getStatus() == 400 && MultipartFailure.whileReadingForm(thrown)) {
             // The REST layer could not read the body as a form: the client's body, not our fault.
             response.setStatus(400);
             response.setEntity(format.errorBody(400, t.get("error.multipart", t.get(MultipartFailure.reason(thrown)))),

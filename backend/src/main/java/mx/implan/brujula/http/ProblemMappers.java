@@ -126,6 +126,13 @@ public class ProblemMappers {
             return respond(new ApiProblem(400, "INVALID_VALUE", "Bad Request",
                     "A value in the request cannot be stored (for example it contains a NUL character)"), headers, uri);
         }
+        if (FormBodyFailure.whileReadingForm(e)) {
+            // A form or multipart body the REST layer could not parse: any client can send one, so it is
+            // neither logged as an error nor answered as ours.
+            LOG.debugf(e, "Unreadable form body");
+            return respond(new ApiProblem(400, "MALFORMED_FORM", "Bad Request", "The form body could not be read"),
+                    headers, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s", incident);
         ApiProblem problem = new ApiProblem(500, "INTERNAL_ERROR", "Internal Server Error",

@@ -10,7 +10,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +57,26 @@ class Open311MalformedBodyTest {
     @MethodSource("brokenMultipart")
     void aBrokenMultipartBodyIs400InTheSpecFormatAndWritesNothing(String name, String boundary, String body, String mentioned) throws Exception {
         long before = db.writes() + db.count("SELECT count(*) FROM citizen_report");
+        // Any client can send these: they must not fill the log with errors and stack traces.
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
         Map<String, String> headers = Map.of("Content-Type", "multipart/form-data; boundary=" + boundary, "Accept-Language", "en");
         RawHttp.Answer json = RawHttp.send("127.0.0.1", "POST", "/open311/v2/requests.json", headers, body.getBytes(StandardCharsets.UTF_8));
         assertThat(json.status()).as(json.body()).isEqualTo(400);
@@ -62,6 +88,8 @@ class Open311MalformedBodyTest {
         assertThat(xml.header("Content-Type")).startsWith("text/xml");
         assertThat(xml.body()).contains("<errors><error><code>400</code>");
         assertThat(db.writes() + db.count("SELECT count(*) FROM citizen_report")).isEqualTo(before);
+        root.removeHandler(handler);
+        assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
