@@ -121,6 +121,11 @@ public class Open311Resource {
     public Response createWithMedia(@PathParam("format") String format, MultipartFormDataInput input, @Context HttpServerRequest request) {
         Open311Text t = language.text();
         Open311Format f = Open311Path.format(format, t);
+        // A body without Content-Type also lands here: refused like any other undeclared type, not read as an empty form.
+        MediaType type = headers.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            throw new Open311Error(415, t.get("error.unsupportedBody"));
+        }
         MultipartReport report = MultipartReport.read(input, MAX_FORM_CHARS, config.maxMedia(), t);
         return created(f, submission.submit(report.form(), report.files(), request, headers.getHeaderString("Idempotency-Key"), t));
     }

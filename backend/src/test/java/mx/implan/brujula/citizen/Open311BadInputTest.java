@@ -127,6 +127,19 @@ class Open311BadInputTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aFormWithoutContentTypeIs415InTheSpecFormatNotAnEmptyForm() {
+        long before = db.writes();
+        byte[] form = "service_code=RISK_FUGA&lat=29.1&long=-110.9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer json = RawHttp.send("127.0.0.1", "POST", "/open311/v2/requests.json", java.util.Map.of(), form);
+        assertThat(json.status()).as(json.body()).isEqualTo(415);
+        assertThat(json.body()).startsWith("[{\"code\":415,");
+        RawHttp.Answer xml = RawHttp.send("127.0.0.1", "POST", "/open311/v2/requests.xml", java.util.Map.of(), form);
+        assertThat(xml.status()).isEqualTo(415);
+        assertThat(xml.body()).contains("<errors><error><code>415</code>");
+        assertThat(db.writes()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
     void jsonBodyIsUnsupportedInTheSpecFormat() {
         given().contentType("application/json").body("{\"service_code\": \"RISK_FUGA\"}")
                 .post("/open311/v2/requests.json").then().statusCode(415).body("[0].code", equalTo(415));
