@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Actor;
@@ -41,7 +42,7 @@ public class UploadService {
     @Inject
     AttachmentRows rows;
     @Inject
-    IncompleteFlags incomplete;
+    Event<PhotoArrived> arrivals;
     @Inject
     MeterRegistry metrics;
 
@@ -106,7 +107,7 @@ public class UploadService {
         boolean created = rows.insert(stored, actor.name());
         uploadedBytes.increment(verified.bytes());
         if (created) {
-            incomplete.photoArrived(sha256, actor.name());
+            arrivals.fire(new PhotoArrived(sha256, actor.name()));
         }
         return new Outcome(created ? stored : rows.find(sha256).orElse(stored), created);
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.observations.ObservationContacts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +42,7 @@ public class CitizenContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Contact data of one citizen report (staff only; audited)")
-    public CitizenContacts.Contact ofReport(@PathParam("id") String id) {
+    public ObservationContacts.Contact ofReport(@PathParam("id") String id) {
         return contacts.ofReport(actor.get(), uuid(id));
     }
 
@@ -49,7 +50,7 @@ public class CitizenContactResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "ARCO access: export every report's contact data of one citizen, by email and/or phone (audited)")
     public Map<String, Object> export(@QueryParam("email") String email, @QueryParam("phone") String phone) {
-        List<CitizenContacts.Contact> items = contacts.export(actor.get(), email, phone);
+        List<ObservationContacts.Contact> items = contacts.export(actor.get(), email, phone);
         return Map.of("items", items);
     }
 
@@ -66,7 +67,7 @@ public class CitizenContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "ARCO rectification of one report's contact data (audited)")
-    public CitizenContacts.Contact rectify(@PathParam("id") String id, CitizenContacts.Rectification change) {
+    public ObservationContacts.Contact rectify(@PathParam("id") String id, CitizenContacts.Rectification change) {
         if (change == null) {
             throw ApiProblem.badRequest("INVALID_TYPE", "The body must be an object");
         }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import mx.implan.brujula.audit.AuditTrail;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.http.ApiProblem;
+import mx.implan.brujula.observations.ObservationContacts;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,10 +22,11 @@ import java.util.UUID;
 /**
  * Reporters' personal data: read by staff, answered to ARCO requests (export, rectification,
  * erasure of one citizen's data) and anonymised a configurable time after a report closes. Every
- * disclosure and change is audited; audit rows name the fields, never their values.
+ * disclosure and change is audited; audit rows name the fields, never their values. Staff see a
+ * report's contact data in the observation detail through {@link ObservationContacts}.
  */
 @ApplicationScoped
-public class CitizenContacts {
+public class CitizenContacts implements ObservationContacts {
 
     public static final List<String> FIELDS = List.of("firstName", "lastName", "email", "phone");
 
@@ -32,11 +34,6 @@ public class CitizenContacts {
     EntityManager em;
     @Inject
     AuditTrail audit;
-
-    /** One report's contact data as staff see it. */
-    public record Contact(UUID serviceRequestId, String serviceCode, String status, OffsetDateTime reportedAt,
-                          String firstName, String lastName, String email, String phone, OffsetDateTime anonymisedAt) {
-    }
 
     /** Rectification: the fields to set (null = keep). */
     public record Rectification(String firstName, String lastName, String email, String phone) {
@@ -65,6 +62,7 @@ public class CitizenContacts {
      * did not come in as a citizen report with contact data (or for non-staff, who never see it);
      * a disclosure is audited as {@link #ofReport} does.
      */
+    @Override
     @Transactional
     public java.util.Optional<Contact> forDetail(Actor actor, UUID id) {
         if (actor == null || !actor.isSupervisor()) {

@@ -10,8 +10,6 @@ import mx.implan.brujula.audit.AuditTrail;
 import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.ObservationStatus;
 import mx.implan.brujula.model.observation.StatusLifecycle;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
 import mx.implan.brujula.observations.ObservationStore;
 
 import java.util.Arrays;
@@ -200,14 +198,7 @@ public class CitizenReports {
 
     /** Sets {@code flag} on observation {@code id} (a server decision, a new revision); returns its revision. */
     private long flag(UUID id, Flag flag) {
-        ObservationEntity row = ObservationEntity.lockForUpdate(id);
-        List<Flag> flags = new java.util.ArrayList<>(ObservationMapper.flags(row.flags));
-        if (!flags.contains(flag)) {
-            flags.add(flag);
-            row.flags = ObservationMapper.flagNames(flags);
-            store.update(row, SYSTEM_ACTOR, null, "FLAGS");
-        }
-        return row.rev;
+        return store.setFlag(id, flag, SYSTEM_ACTOR);
     }
 
     void flagDuplicate(UUID id, UUID duplicateOf) {

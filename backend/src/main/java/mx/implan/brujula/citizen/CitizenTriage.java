@@ -13,13 +13,7 @@ import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.model.Page;
-import mx.implan.brujula.model.geojson.GeoJson;
-import mx.implan.brujula.model.hash.ContentHash;
-import mx.implan.brujula.model.observation.Flag;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
 import mx.implan.brujula.observations.ObservationStore;
-import org.locationtech.jts.geom.Coordinate;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -134,13 +128,7 @@ public class CitizenTriage {
     @Transactional
     public Report place(Actor actor, UUID id, double lat, double lon) {
         Report before = find(id).orElseThrow(() -> ApiProblem.notFound("CITIZEN_REPORT_NOT_FOUND", "No citizen report {0}", id));
-        ObservationEntity row = ObservationEntity.lockForUpdate(id);
-        row.geom = GeoJson.factory().createPoint(new Coordinate(lon, lat));
-        List<Flag> flags = new ArrayList<>(ObservationMapper.flags(row.flags));
-        flags.remove(Flag.NEEDS_LOCATION);
-        row.flags = ObservationMapper.flagNames(flags);
-        row.contentHash = ContentHash.of(ObservationMapper.toWire(row));
-        store.update(row, actor.name(), null, ObservationStore.EDIT);
+        store.locate(id, lon, lat, actor.name());
         audit.record(actor.name(), "citizen-report.located", "observation", id.toString(), location(before.lat(), before.lon(),
                 before.needsLocation()), location(lat, lon, false));
         if (before.duplicateOf() == null) {

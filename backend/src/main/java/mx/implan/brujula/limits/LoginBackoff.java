@@ -3,7 +3,6 @@ package mx.implan.brujula.limits;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import mx.implan.brujula.auth.AppUser;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,8 @@ import java.util.OptionalLong;
  * further attempt of that pair waits a pause that doubles with every failure, up to
  * {@code backoff-max}; a success clears it. Never a lock-out of the account: the same user from
  * another address, or another user from the same address, is not affected, so nobody can lock
- * every inspector out by guessing their passwords.
+ * every inspector out by guessing their passwords. Usernames come normalised as sign-in compares
+ * them (auth's {@code AppUser.normalize}), so "Ana" and "ana" share a count.
  */
 @ApplicationScoped
 public class LoginBackoff {
@@ -111,8 +111,8 @@ public class LoginBackoff {
         }
     }
 
-    /** Usernames compare as sign-in compares them (case-insensitive), so "Ana" and "ana" share a count. */
+    /** The caller passes usernames as sign-in compares them (normalised), so "Ana" and "ana" share a count. */
     private static String key(String username) {
-        return Keys.bounded(AppUser.normalize(username));
+        return Keys.bounded(username);
     }
 }

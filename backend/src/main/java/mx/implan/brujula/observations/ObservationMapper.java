@@ -31,7 +31,7 @@ public final class ObservationMapper {
     private ObservationMapper() {
     }
 
-    public static Observation toWire(ObservationEntity e) {
+    static Observation toWire(ObservationEntity e) {
         ZoneOffset offset = ZoneOffset.of(e.capturedOffset);
         return Observation.builder()
                 .id(e.id)
@@ -54,7 +54,7 @@ public final class ObservationMapper {
     }
 
     /** Copies the device-owned fields of {@code o} into the row. */
-    public static void copyDeviceFields(Observation o, ObservationEntity e) {
+    static void copyDeviceFields(Observation o, ObservationEntity e) {
         e.kind = o.kind().name();
         e.geom = o.geometry();
         e.geom.setSRID(4326);

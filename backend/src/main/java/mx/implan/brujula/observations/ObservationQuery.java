@@ -95,6 +95,28 @@ public class ObservationQuery {
         return new Page<>(page.stream().map(ObservationMapper::toWire).toList(), next);
     }
 
+    /** One observation as it is now, whoever may read it (the caller decides), or empty. */
+    public java.util.Optional<Observation> byId(UUID id) {
+        ObservationEntity row = ObservationEntity.findById(id);
+        return java.util.Optional.ofNullable(row).map(ObservationMapper::toWire);
+    }
+
+    /** The observations among {@code ids} that exist, as they are now, with one query. */
+    public java.util.Map<UUID, Observation> byIds(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, Observation> byId = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            for (ObservationEntity e : ObservationEntity.<ObservationEntity>list("id in ?1", ids)) {
+                byId.put(e.id, ObservationMapper.toWire(e));
+            }
+        }
+        return byId;
+    }
+
+    /** The state an observation had at revision {@code rev} (the base of a merge), or empty. */
+    public java.util.Optional<Observation> revision(UUID id, long rev) {
+        return ObservationRevisionEntity.find(id, rev).map(r -> ObservationMapper.fromJson(r.doc));
+    }
+
     /** Keyset position: the (capturedAt, id) of the last item returned. */
     record Position(OffsetDateTime capturedAt, UUID id) {
 

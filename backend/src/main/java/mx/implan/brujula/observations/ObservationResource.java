@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import mx.implan.brujula.http.DeviceInput;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.audit.AuditView;
-import mx.implan.brujula.citizen.CitizenContacts;
 import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
@@ -60,13 +59,13 @@ public class ObservationResource {
     @Inject
     HttpHeaders headers;
     @Inject
-    mx.implan.brujula.sync.SingleObservationSubmit single;
+    ObservationSubmission single;
     @Inject
     RateLimiter limits;
     @Inject
     ObservationHistory histories;
     @Inject
-    CitizenContacts contacts;
+    ObservationContacts contacts;
 
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN})
@@ -114,7 +113,7 @@ public class ObservationResource {
     public ObservationDetail get(@PathParam("id") String id) {
         ObservationEntity row = readable(parseId(id));
         Actor viewer = actor();
-        CitizenContacts.Contact contact = contacts.forDetail(viewer, row.id).orElse(null);
+        ObservationContacts.Contact contact = contacts.forDetail(viewer, row.id).orElse(null);
         ObservationHistory.History history = histories.of(row, viewer);
         return new ObservationDetail(ObservationMapper.toWire(row), history.revisions(), history.audit(), contact);
     }
@@ -188,6 +187,6 @@ public class ObservationResource {
     /** {@code contact}: the citizen reporter's contact data, staff only (absent for everyone else). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ObservationDetail(@JsonUnwrapped Observation observation, List<ObservationHistory.Revision> history,
-                                    List<AuditView> audit, CitizenContacts.Contact contact) {
+                                    List<AuditView> audit, ObservationContacts.Contact contact) {
     }
 }

@@ -36,27 +36,25 @@ public class ObservationStatusService {
         if (!actor.isSupervisor()) {
             throw ApiProblem.forbidden("FORBIDDEN", "Your role may not do this");
         }
-        ObservationEntity row = ObservationEntity.lockForUpdate(id);
-        if (row == null) {
-            throw ApiProblem.notFound("OBSERVATION_NOT_FOUND", "Observation {0} does not exist", id);
+        StoredObservation row = store.lock(id)
+                .orElseThrow(() -> ApiProblem.notFound("OBSERVATION_NOT_FOUND", "Observation {0} does not exist", id));
+        Observation current = row.observation();
+        if (expectedRev != null && expectedRev != row.rev()) {
+            throw ApiProblem.conflict("REV_MISMATCH", "The observation changed (current revision {0})", row.rev())
+                    .with("rev", row.rev());
         }
-        if (expectedRev != null && expectedRev != row.rev) {
-            throw ApiProblem.conflict("REV_MISMATCH", "The observation changed (current revision {0})", row.rev)
-                    .with("rev", row.rev);
-        }
-        ObservationStatus from = ObservationStatus.valueOf(row.status);
+        ObservationStatus from = current.status();
         if (from == target) {
-            return new Outcome(ObservationMapper.toWire(row), false);
+            return new Outcome(current, false);
         }
-        ObservationKind kind = ObservationKind.valueOf(row.kind);
+        ObservationKind kind = current.kind();
         if (!StatusLifecycle.canTransition(kind, from, target)) {
             throw new ApiProblem(422, "INVALID_TRANSITION", "Unprocessable Content",
                     "A {2} observation cannot go from {0} to {1}", from, target, kind)
                     .with("allowed", StatusLifecycle.allowedNext(kind, from));
         }
-        long revBefore = row.rev;
-        row.status = target.name();
-        Observation after = store.update(row, actor.name(), null, ObservationStore.STATUS);
+        long revBefore = row.rev();
+        Observation after = store.setStatus(id, target, actor.name());
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("status", from.name());
         before.put("rev", revBefore);

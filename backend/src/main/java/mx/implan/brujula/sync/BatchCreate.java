@@ -5,12 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import mx.implan.brujula.model.observation.Observation;
-import mx.implan.brujula.model.observation.StatusLifecycle;
 import mx.implan.brujula.model.sync.PushResult;
 import mx.implan.brujula.model.sync.PushStatus;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
-import mx.implan.brujula.observations.ObservationRows;
+import mx.implan.brujula.observations.NewObservation;
+import mx.implan.brujula.observations.ObservationStore;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -30,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The common case of a push — new observations — written together: one lookup of known ids and
- * opIds, one server-check query, JDBC batches for the rows and one commit. Replays are answered from
+ * opIds, one server-check query, the observations' batch write ({@link ObservationStore#createAll}),
+ * one batch of the idempotency log and one commit. Replays are answered from
  * that same lookup; anything else that is not a plain create (an edit, an id seen before) is left to
  * the per-item path, and if this
  * transaction fails at all (e.g. a racing device created the same id) the caller falls back to
@@ -41,6 +40,8 @@ public class BatchCreate {
 
     @Inject
     EntityManager em;
+    @Inject
+    ObservationStore store;
     @Inject
     ServerChecks checks;
     @Inject
@@ -53,11 +54,8 @@ public class BatchCreate {
     /** Results of the items written here, by request position; items absent from the map are not handled. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<Integer, PushResult> createNew(PushContext ctx, List<Prepared> items) {
-        return em.unwrap(Session.class).doReturningWork(c -> write(c, ctx, items));
-    }
-
-    private Map<Integer, PushResult> write(Connection c, PushContext ctx, List<Prepared> items) throws SQLException {
-        Known known = known(c, items);
+        Session session = em.unwrap(Session.class);
+        Known known = session.doReturningWork(c -> known(c, items));
         List<Prepared> fresh = new ArrayList<>(items.size());
         Map<Integer, PushResult> results = new LinkedHashMap<>();
         for (Prepared p : items) {
@@ -75,46 +73,45 @@ public class BatchCreate {
         for (Prepared p : fresh) {
             faults.beforeWrite(p.mine());
         }
-        List<ServerChecks.Outcome> outcomes = checks.checkAll(c, fresh.stream().map(Prepared::mine).toList(),
-                ctx.sentAt(), ctx.receivedAt());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<ObservationRows.NewRow> rows = new ArrayList<>(fresh.size());
+        List<ServerChecks.Outcome> outcomes = session.doReturningWork(c -> checks.checkAll(c,
+                fresh.stream().map(Prepared::mine).toList(), ctx.sentAt(), ctx.receivedAt()));
+        List<NewObservation> rows = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             Prepared p = fresh.get(i);
             ServerChecks.Outcome outcome = outcomes.get(i);
-            ObservationEntity row = new ObservationEntity();
-            row.id = p.mine().id();
-            ObservationMapper.copyDeviceFields(p.mine(), row);
-            row.flags = ObservationMapper.flagNames(outcome.flags());
-            row.areaM2 = outcome.areaM2();
-            row.clockOffsetSeconds = outcome.clockOffsetSeconds();
-            row.status = StatusLifecycle.initial(p.mine().kind()).name();
-            row.author = ctx.actor().name();
-            row.contentHash = p.contentHash();
-            row.rev = 1;
-            row.receivedAt = ctx.receivedAt();
-            row.updatedAt = now;
-            rows.add(new ObservationRows.NewRow(row, p.mine().opId()));
+            rows.add(new NewObservation(p.mine(), p.contentHash(), outcome.flags(), outcome.areaM2(),
+                    outcome.clockOffsetSeconds(), ctx.actor().name(), ctx.receivedAt(), p.mine().opId()));
         }
-        List<Observation> stored = ObservationRows.insertAll(c, rows);
+        List<Observation> stored = store.createAll(rows);
+        List<PushResult> created = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            Prepared p = fresh.get(i);
+            PushResult result = new PushResult(p.mine().id(), p.mine().opId(), PushStatus.CREATED, 1L, List.of(),
+                    stored.get(i).flags(), null, null);
+            results.put(p.index(), result);
+            created.add(result);
+        }
+        session.doWork(c -> remember(c, ctx, fresh, created));
+        return results;
+    }
+
+    /** The idempotency log of the created items, one batch. */
+    private static void remember(Connection c, PushContext ctx, List<Prepared> fresh, List<PushResult> created) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement op = c.prepareStatement(
                 "INSERT INTO applied_op (op_id, observation_id, actor, status, rev, result, applied_at, content_hash) VALUES (?, ?, ?, 'CREATED', 1, ?::jsonb, ?, ?)")) {
             for (int i = 0; i < fresh.size(); i++) {
                 Prepared p = fresh.get(i);
-                PushResult result = new PushResult(p.mine().id(), p.mine().opId(), PushStatus.CREATED, 1L, List.of(),
-                        stored.get(i).flags(), null, null);
-                results.put(p.index(), result);
                 op.setObject(1, p.mine().opId());
                 op.setObject(2, p.mine().id());
                 op.setString(3, ctx.actor().name());
-                op.setString(4, SyncJson.write(result));
+                op.setString(4, SyncJson.write(created.get(i)));
                 op.setObject(5, now);
                 op.setString(6, p.contentHash());
                 op.addBatch();
             }
             op.executeBatch();
         }
-        return results;
     }
 
     /** Among the batch's: ids of existing observations, and the writes already applied by opId. */

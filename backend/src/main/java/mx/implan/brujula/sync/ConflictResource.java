@@ -22,8 +22,7 @@ import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.model.Page;
 import mx.implan.brujula.model.json.WireJson;
 import mx.implan.brujula.model.observation.Observation;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.observations.ObservationQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +45,8 @@ public class ConflictResource {
 
     @Inject
     SyncConflicts conflicts;
+    @Inject
+    ObservationQuery observations;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -93,10 +94,10 @@ public class ConflictResource {
     }
 
     private ConflictView view(SyncConflictEntity c) {
-        ObservationEntity current = ObservationEntity.findById(c.observationId);
+        Observation current = observations.byId(c.observationId).orElse(null);
         try {
             return new ConflictView(c.id, c.observationId, c.author, c.baseRev, c.serverRev, List.of(c.fields),
-                    JSON.readTree(c.mine), current == null ? null : JSON.valueToTree(ObservationMapper.toWire(current)), c.createdAt);
+                    JSON.readTree(c.mine), current == null ? null : JSON.valueToTree(current), c.createdAt);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -10,14 +10,15 @@ import mx.implan.brujula.model.merge.ThreeWayMerge;
 import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.Resolution;
-import mx.implan.brujula.model.observation.StatusLifecycle;
 import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.model.sync.PushResult;
 import mx.implan.brujula.model.sync.PushStatus;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
-import mx.implan.brujula.observations.ObservationRevisionEntity;
+import mx.implan.brujula.observations.ContentChange;
+import mx.implan.brujula.observations.NewObservation;
+import mx.implan.brujula.observations.ObservationQuery;
 import mx.implan.brujula.observations.ObservationStore;
+import mx.implan.brujula.observations.RevisionChange;
+import mx.implan.brujula.observations.StoredObservation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +41,8 @@ public class ObservationWrite {
     @Inject
     ObservationStore store;
     @Inject
+    ObservationQuery observations;
+    @Inject
     ServerChecks checks;
     @Inject
     SyncConflicts conflicts;
@@ -57,8 +60,8 @@ public class ObservationWrite {
                     new Replays.Applied(applied.observationId, applied.actor, applied.result, applied.contentHash));
         }
         faults.beforeWrite(mine);
-        ObservationEntity current = ObservationEntity.lockForUpdate(mine.id());
-        PushResult result = current == null ? create(ctx, mine, contentHash) : edit(ctx, mine, current, contentHash);
+        Optional<StoredObservation> current = store.lock(mine.id());
+        PushResult result = current.isEmpty() ? create(ctx, mine, contentHash) : edit(ctx, mine, current.get(), contentHash);
         if (result.status() != PushStatus.REJECTED) {
             remember(ctx, mine, contentHash, result);
         }
@@ -66,33 +69,24 @@ public class ObservationWrite {
     }
 
     private PushResult create(PushContext ctx, Observation mine, String hash) {
-        ObservationEntity row = new ObservationEntity();
-        row.id = mine.id();
-        ObservationMapper.copyDeviceFields(mine, row);
         ServerChecks.Outcome outcome = checks.check(mine, ctx.sentAt(), ctx.receivedAt());
-        row.flags = ObservationMapper.flagNames(outcome.flags());
-        row.areaM2 = outcome.areaM2();
-        row.clockOffsetSeconds = outcome.clockOffsetSeconds();
-        row.status = StatusLifecycle.initial(mine.kind()).name();
-        row.author = ctx.actor().name();
-        row.contentHash = hash;
-        row.receivedAt = ctx.receivedAt();
-        Observation stored = store.insert(row, ctx.actor().name(), mine.opId());
+        Observation stored = store.create(new NewObservation(mine, hash, outcome.flags(), outcome.areaM2(),
+                outcome.clockOffsetSeconds(), ctx.actor().name(), ctx.receivedAt(), mine.opId()));
         return new PushResult(mine.id(), mine.opId(), PushStatus.CREATED, stored.rev(), List.of(), stored.flags(), null, null);
     }
 
-    private PushResult edit(PushContext ctx, Observation mine, ObservationEntity current, String hash) {
-        boolean isAuthor = current.author.equals(ctx.actor().name());
+    private PushResult edit(PushContext ctx, Observation mine, StoredObservation current, String hash) {
+        Observation server = current.observation();
+        boolean isAuthor = server.author().equals(ctx.actor().name());
         if (!isAuthor && !ctx.actor().isSupervisor()) {
             // Never answer with someone else's copy.
             return rejected(mine, "id", "NOT_AUTHOR", ctx);
         }
-        if (!current.kind.equals(mine.kind().name())) {
+        if (server.kind() != mine.kind()) {
             return rejected(mine, "kind", "KIND_IMMUTABLE", ctx);
         }
-        Observation server = ObservationMapper.toWire(current);
         if (mine.resolution() == Resolution.TAKE_SERVER) {
-            conflicts.close(current.id, ctx.actor().name(), "TAKE_SERVER", isAuthor);
+            conflicts.close(current.id(), ctx.actor().name(), "TAKE_SERVER", isAuthor);
             return unchanged(mine, server);
         }
         long baseRev = mine.baseRev() == null ? 0 : mine.baseRev();
@@ -101,42 +95,39 @@ public class ObservationWrite {
             // already holds a state at least as new; the device adopts it.
             return unchanged(mine, server);
         }
-        if (hash.equals(current.contentHash)) {
-            if (baseRev == current.rev && isAuthor) {
-                conflicts.close(current.id, ctx.actor().name(), "KEEP_MINE", true);
+        if (hash.equals(current.contentHash())) {
+            if (baseRev == current.rev() && isAuthor) {
+                conflicts.close(current.id(), ctx.actor().name(), "KEEP_MINE", true);
             }
-            return baseRev == current.rev ? unchanged(mine, server.rev(), server.flags(), null) : unchanged(mine, server);
+            return baseRev == current.rev() ? unchanged(mine, server.rev(), server.flags(), null) : unchanged(mine, server);
         }
-        if (baseRev == current.rev) {
-            Observation saved = save(ctx, mine, current, hash, mine.opId(), ObservationStore.EDIT);
+        if (baseRev == current.rev()) {
+            Observation saved = save(ctx, mine, current, hash, mine.opId(), RevisionChange.EDIT);
             if (isAuthor) {
-                conflicts.close(current.id, ctx.actor().name(), "KEEP_MINE", true);
+                conflicts.close(current.id(), ctx.actor().name(), "KEEP_MINE", true);
             }
             return new PushResult(mine.id(), mine.opId(), PushStatus.UPDATED, saved.rev(), List.of(), saved.flags(), null, null);
         }
-        Optional<ObservationRevisionEntity> base = baseRev < current.rev
-                ? ObservationRevisionEntity.find(current.id, baseRev) : Optional.empty();
+        Optional<Observation> base = baseRev < current.rev() ? observations.revision(current.id(), baseRev) : Optional.empty();
         if (base.isEmpty()) {
             return rejected(mine, "baseRev", "BASE_REV_UNKNOWN", ctx);
         }
-        MergeResult merge = ThreeWayMerge.merge(ObservationMapper.fromJson(base.get().doc), server, mine);
+        MergeResult merge = ThreeWayMerge.merge(base.get(), server, mine);
         if (merge.hasConflict()) {
-            conflicts.open(current, ctx.actor().name(), mine, merge.conflictingFields());
+            conflicts.open(current.id(), current.rev(), ctx.actor().name(), mine, merge.conflictingFields());
             return PushResult.conflict(mine.id(), mine.opId(), server);
         }
         Observation merged = merge.merged();
-        Observation saved = save(ctx, merged, current, ContentHash.of(merged), mine.opId(), ObservationStore.MERGE);
+        Observation saved = save(ctx, merged, current, ContentHash.of(merged), mine.opId(), RevisionChange.MERGE);
         return new PushResult(mine.id(), mine.opId(), PushStatus.UPDATED, saved.rev(), List.of(), saved.flags(), null, saved);
     }
 
-    private Observation save(PushContext ctx, Observation content, ObservationEntity row, String hash, UUID opId, String change) {
-        ObservationMapper.copyDeviceFields(content, row);
+    private Observation save(PushContext ctx, Observation content, StoredObservation current, String hash, UUID opId,
+                             RevisionChange change) {
         ServerChecks.Outcome outcome = checks.check(content, ctx.sentAt(), ctx.receivedAt());
-        row.flags = ServerChecks.restamp(row.flags, outcome.flags(), CONTENT_FLAGS);
-        row.areaM2 = outcome.areaM2();
-        row.clockOffsetSeconds = outcome.clockOffsetSeconds();
-        row.contentHash = hash;
-        return store.update(row, ctx.actor().name(), opId, change);
+        List<Flag> flags = ServerChecks.restamp(current.flags(), outcome.flags(), CONTENT_FLAGS);
+        return store.update(current.id(), new ContentChange(content, hash, flags, outcome.areaM2(), outcome.clockOffsetSeconds()),
+                ctx.actor().name(), opId, change);
     }
 
     private void remember(PushContext ctx, Observation mine, String hash, PushResult result) {

@@ -12,12 +12,12 @@ import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.assignments.Assignments;
 import mx.implan.brujula.events.ChangeLog;
 import mx.implan.brujula.model.json.WireJson;
+import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.sync.Change;
 import mx.implan.brujula.model.sync.ChangeOp;
 import mx.implan.brujula.model.sync.ChangeType;
 import mx.implan.brujula.model.sync.PullResponse;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
+import mx.implan.brujula.observations.ObservationQuery;
 import mx.implan.brujula.works.PublicWorkCatalogue;
 import mx.implan.brujula.zones.ZoneService;
 
@@ -43,6 +43,8 @@ public class PullService {
 
     @Inject
     EntityManager em;
+    @Inject
+    ObservationQuery observationQuery;
     @Inject
     PublicWorkCatalogue works;
     @Inject
@@ -113,7 +115,7 @@ public class PullService {
                 lag.record(Math.max(0, Duration.between(changedAt, now).toMillis() / 1000.0));
             }
         }
-        Map<UUID, ObservationEntity> observations = loadObservations(latest.values());
+        Map<UUID, Observation> observations = loadObservations(latest.values());
         List<Change> changes = new ArrayList<>(latest.size());
         for (Object[] row : latest.values()) {
             String type = (String) row[2];
@@ -124,9 +126,9 @@ public class PullService {
             if (op == ChangeOp.UPSERT) {
                 switch (type) {
                     case ChangeLog.OBSERVATION -> {
-                        ObservationEntity entity = observations.get(UUID.fromString(id));
-                        data = entity == null ? null : JSON.valueToTree(ObservationMapper.toWire(entity));
-                        rev = entity == null ? rev : entity.rev;
+                        Observation current = observations.get(UUID.fromString(id));
+                        data = current == null ? null : JSON.valueToTree(current);
+                        rev = current == null ? rev : current.rev();
                     }
                     case ChangeLog.WORK -> data = works.find(UUID.fromString(id)).orElse(null);
                     case ChangeLog.ZONE -> data = zones.find(id).orElse(null);
@@ -142,16 +144,10 @@ public class PullService {
         return changes;
     }
 
-    private Map<UUID, ObservationEntity> loadObservations(java.util.Collection<Object[]> rows) {
+    private Map<UUID, Observation> loadObservations(java.util.Collection<Object[]> rows) {
         List<UUID> ids = rows.stream().filter(r -> ChangeLog.OBSERVATION.equals(r[2]) && "UPSERT".equals(r[4]))
                 .map(r -> UUID.fromString((String) r[3])).toList();
-        Map<UUID, ObservationEntity> byId = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            for (ObservationEntity e : ObservationEntity.<ObservationEntity>list("id in ?1", ids)) {
-                byId.put(e.id, e);
-            }
-        }
-        return byId;
+        return observationQuery.byIds(ids);
     }
 
     private static OffsetDateTime toOffset(Object value) {

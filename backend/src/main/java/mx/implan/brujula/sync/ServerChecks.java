@@ -56,11 +56,11 @@ public class ServerChecks {
      * The stored flags after new content was checked: those in {@code recomputed} come from {@code computed},
      * the others (set by people or other checks, e.g. DUPLICATE_NEARBY) are kept.
      */
-    public static String[] restamp(String[] stored, List<Flag> computed, Set<Flag> recomputed) {
+    public static List<Flag> restamp(List<Flag> stored, List<Flag> computed, Set<Flag> recomputed) {
         EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-        ObservationMapper.flags(stored).stream().filter(f -> !recomputed.contains(f)).forEach(flags::add);
+        stored.stream().filter(f -> !recomputed.contains(f)).forEach(flags::add);
         flags.addAll(computed);
-        return ObservationMapper.flagNames(List.copyOf(flags));
+        return List.copyOf(flags);
     }
 
     public Outcome check(Observation o, OffsetDateTime sentAt, OffsetDateTime receivedAt) {

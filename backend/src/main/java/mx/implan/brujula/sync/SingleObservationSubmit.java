@@ -11,6 +11,7 @@ import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.model.sync.PushResult;
+import mx.implan.brujula.observations.ObservationSubmission;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,13 +22,14 @@ import java.util.List;
  * path as a push item, with the per-item result turned into 201/200 or a problem document.
  */
 @ApplicationScoped
-public class SingleObservationSubmit {
+public class SingleObservationSubmit implements ObservationSubmission {
 
     @Inject
     PushService push;
     @Inject
     HttpHeaders headers;
 
+    @Override
     public Response submit(Actor actor, JsonNode item) {
         if (item == null || !item.isObject()) {
             throw new ApiProblem(400, "INVALID_PUSH", "Bad Request", "The body must be one observation object");

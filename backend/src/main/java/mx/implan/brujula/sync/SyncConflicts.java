@@ -11,10 +11,12 @@ import mx.implan.brujula.model.merge.MergeResult;
 import mx.implan.brujula.model.merge.ThreeWayMerge;
 import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
-import mx.implan.brujula.observations.ObservationEntity;
+import mx.implan.brujula.observations.ContentChange;
 import mx.implan.brujula.observations.ObservationMapper;
-import mx.implan.brujula.observations.ObservationRevisionEntity;
+import mx.implan.brujula.observations.ObservationQuery;
 import mx.implan.brujula.observations.ObservationStore;
+import mx.implan.brujula.observations.RevisionChange;
+import mx.implan.brujula.observations.StoredObservation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,17 +37,19 @@ public class SyncConflicts {
     @Inject
     ObservationStore store;
     @Inject
+    ObservationQuery observations;
+    @Inject
     ServerChecks checks;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void open(ObservationEntity current, String author, Observation mine, List<String> fields) {
+    public void open(UUID observationId, long serverRev, String author, Observation mine, List<String> fields) {
         SyncConflictEntity conflict = new SyncConflictEntity();
         conflict.id = UUID.randomUUID();
-        conflict.observationId = current.id;
+        conflict.observationId = observationId;
         conflict.author = author;
         conflict.opId = mine.opId();
         conflict.baseRev = mine.baseRev() == null ? 0 : mine.baseRev();
-        conflict.serverRev = current.rev;
+        conflict.serverRev = serverRev;
         conflict.fields = fields.toArray(String[]::new);
         conflict.mine = ObservationMapper.toJson(mine);
         conflict.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -75,28 +79,26 @@ public class SyncConflicts {
         if (conflict.resolvedAt != null) {
             throw ApiProblem.conflict("CONFLICT_ALREADY_RESOLVED", "Conflict {0} is already resolved", conflictId);
         }
-        ObservationEntity row = ObservationEntity.lockForUpdate(conflict.observationId);
-        Observation before = ObservationMapper.toWire(row);
+        StoredObservation row = store.lock(conflict.observationId).orElseThrow();
+        Observation before = row.observation();
         Observation after = before;
         if (TAKE_MINE.equals(resolution)) {
             Observation mine = ObservationMapper.fromJson(conflict.mine);
-            Observation base = ObservationRevisionEntity.find(row.id, conflict.baseRev)
-                    .map(r -> ObservationMapper.fromJson(r.doc)).orElse(before);
+            Observation base = observations.revision(row.id(), conflict.baseRev).orElse(before);
             MergeResult merge = ThreeWayMerge.merge(base, before, mine);
             Observation resolved = ThreeWayMerge.overlay(merge.merged(), mine, merge.conflictingFields());
-            ObservationMapper.copyDeviceFields(resolved, row);
-            row.contentHash = ContentHash.of(resolved);
             // The device's geometry or work may come back: area and content flags follow the content written.
-            // No push clock here, so a CLOCK_SKEW found when the device sent it is kept.
+            // No push clock here, so a CLOCK_SKEW found when the device sent it is kept, and so is the clock offset.
             ServerChecks.Outcome outcome = checks.check(resolved, null, OffsetDateTime.now(ZoneOffset.UTC));
-            row.areaM2 = outcome.areaM2();
-            row.flags = ServerChecks.restamp(row.flags, outcome.flags(), EnumSet.of(Flag.OUTSIDE_AOI, Flag.UNKNOWN_WORK, Flag.INCOMPLETE));
-            after = store.update(row, actor.name(), null, ObservationStore.RESOLUTION);
+            List<Flag> flags = ServerChecks.restamp(row.flags(), outcome.flags(),
+                    EnumSet.of(Flag.OUTSIDE_AOI, Flag.UNKNOWN_WORK, Flag.INCOMPLETE));
+            after = store.update(row.id(), new ContentChange(resolved, ContentHash.of(resolved), flags, outcome.areaM2(),
+                    row.clockOffsetSeconds()), actor.name(), null, RevisionChange.RESOLUTION);
         } else if (!TAKE_SERVER.equals(resolution)) {
             throw ApiProblem.invalidParameter("resolution", "INVALID_ENUM", "Allowed values: TAKE_SERVER, TAKE_MINE");
         }
         markResolved(conflict, actor.name(), resolution);
-        audit.record(actor.name(), "conflict.resolve", "observation", row.id.toString(),
+        audit.record(actor.name(), "conflict.resolve", "observation", row.id().toString(),
                 Map.of("rev", before.rev(), "conflict", conflictId.toString()),
                 Map.of("rev", after.rev(), "resolution", resolution));
         return after;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.implan.brujula.auth.Actor;
+import mx.implan.brujula.auth.AppUser;
 import mx.implan.brujula.auth.AuthConfig;
 import mx.implan.brujula.auth.CurrentActor;
 import mx.implan.brujula.auth.Roles;
@@ -98,7 +99,9 @@ public class AuthResource {
         limits.login(address).ifPresent(wait -> {
             throw TooManyRequests.rateLimited(wait);
         });
-        backoff.waitFor(request.username(), address).ifPresent(wait -> {
+        // The back-off counts usernames as sign-in compares them.
+        String who = AppUser.normalize(request.username());
+        backoff.waitFor(who, address).ifPresent(wait -> {
             throw TooManyRequests.loginBackoff(wait);
         });
         TokenService.TokenPair pair;
@@ -106,11 +109,11 @@ public class AuthResource {
             pair = tokens.login(request.username(), request.password());
         } catch (ApiProblem refused) {
             if (refused.status() == 401) {
-                backoff.failed(request.username(), address);
+                backoff.failed(who, address);
             }
             throw refused;
         }
-        backoff.succeeded(request.username(), address);
+        backoff.succeeded(who, address);
         return noStore(pair);
     }
 

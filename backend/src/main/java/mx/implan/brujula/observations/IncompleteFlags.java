@@ -1,14 +1,14 @@
-package mx.implan.brujula.attachments;
+package mx.implan.brujula.observations;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import mx.implan.brujula.attachments.PhotoArrived;
 import mx.implan.brujula.model.observation.Flag;
-import mx.implan.brujula.observations.ObservationEntity;
-import mx.implan.brujula.observations.ObservationMapper;
-import mx.implan.brujula.observations.ObservationStore;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -21,10 +21,10 @@ import java.util.UUID;
 
 /**
  * Observations carry {@code INCOMPLETE} while some photo they reference is not stored (the flag is
- * computed when they are written). When the last missing photo arrives the flag is removed
- * through {@link ObservationStore#update}, so it is a new revision that devices pull. A sweeper
- * catches the one race the immediate path cannot see — a photo stored while the observation that
- * references it was being written in another transaction.
+ * computed when they are written). When the last missing photo arrives (attachments'
+ * {@link PhotoArrived}) the flag is cleared through {@link ObservationStore#clearFlag}, so it is a
+ * new revision that devices pull. A sweeper catches the one race the immediate path cannot see — a
+ * photo stored while the observation that references it was being written in another transaction.
  */
 @ApplicationScoped
 public class IncompleteFlags {
@@ -42,17 +42,19 @@ public class IncompleteFlags {
     @Inject
     AgroalDataSource dataSource;
     @Inject
+    EntityManager em;
+    @Inject
     ObservationStore store;
 
     /** A photo was stored: complete every observation that waited only for it. */
-    public void photoArrived(String sha256, String actor) {
+    void photoArrived(@Observes PhotoArrived arrived) {
         try {
-            for (UUID id : nowComplete(sha256)) {
-                complete(id, actor);
+            for (UUID id : nowComplete(arrived.sha256())) {
+                complete(id, arrived.actor());
             }
         } catch (RuntimeException e) {
             // The sweeper will catch up; the upload itself succeeded.
-            LOG.warnf("Could not clear INCOMPLETE after %s arrived: %s", sha256, e.getMessage());
+            LOG.warnf("Could not clear INCOMPLETE after %s arrived: %s", arrived.sha256(), e.getMessage());
         }
     }
 
@@ -83,20 +85,16 @@ public class IncompleteFlags {
     /** Removes the flag in its own transaction when the observation is (still) complete. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean complete(UUID id, String actor) {
-        ObservationEntity row = ObservationEntity.lockForUpdate(id);
-        if (row == null || row.flags == null || !List.of(row.flags).contains(Flag.INCOMPLETE.name())) {
+        StoredObservation row = store.lock(id).orElse(null);
+        if (row == null || !row.flags().contains(Flag.INCOMPLETE)) {
             return false;
         }
-        if (!ObservationEntity.getEntityManager().createNativeQuery("""
+        if (!em.createNativeQuery("""
                 SELECT 1 FROM observation o WHERE o.id = ?1 AND NOT EXISTS (
                   SELECT 1 FROM jsonb_array_elements(o.photos) p
                   WHERE NOT EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = p ->> 'sha256'))""")
                 .setParameter(1, id).getResultList().isEmpty()) {
-            List<Flag> flags = new ArrayList<>(ObservationMapper.flags(row.flags));
-            flags.remove(Flag.INCOMPLETE);
-            row.flags = ObservationMapper.flagNames(flags);
-            store.update(row, actor, null, ObservationStore.PHOTOS);
-            return true;
+            return store.clearFlag(id, Flag.INCOMPLETE, actor, RevisionChange.PHOTOS);
         }
         return false;
     }
@@ -106,7 +104,7 @@ public class IncompleteFlags {
         List<UUID> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (sha256 != null) {
-                ps.setString(1, AttachmentRows.reference(sha256));
+                ps.setString(1, reference(sha256));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -117,5 +115,10 @@ public class IncompleteFlags {
             throw new IllegalStateException(e);
         }
         return ids;
+    }
+
+    /** The JSON containment pattern of observations whose photos include {@code sha256}. */
+    private static String reference(String sha256) {
+        return "[{\"sha256\":\"" + sha256 + "\"}]";
     }
 }
