@@ -10,6 +10,7 @@ import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.ObservationKind;
 import mx.implan.brujula.model.observation.ObservationStatus;
 import mx.implan.brujula.model.observation.PhotoRef;
+import mx.implan.brujula.model.observation.StatusLifecycle;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,6 +51,49 @@ public final class ObservationMapper {
                 .receivedAt(e.receivedAt)
                 .flags(flags(e.flags))
                 .areaM2(e.areaM2)
+                .build();
+    }
+
+    /** The row of a new observation: the device's content, revision 1, the kind's initial status. */
+    static ObservationEntity newRow(NewObservation n, OffsetDateTime now) {
+        ObservationEntity row = new ObservationEntity();
+        row.id = n.content().id();
+        copyDeviceFields(n.content(), row);
+        row.flags = flagNames(n.flags());
+        row.areaM2 = n.areaM2();
+        row.clockOffsetSeconds = n.clockOffsetSeconds();
+        row.status = StatusLifecycle.initial(n.content().kind()).name();
+        row.author = n.author();
+        row.contentHash = n.contentHash();
+        row.rev = 1;
+        row.receivedAt = n.receivedAt() == null ? now : n.receivedAt();
+        row.updatedAt = now;
+        return row;
+    }
+
+    /**
+     * Exactly what {@link #toWire} gives for {@code row} made by {@link #newRow} from {@code n}, taken from the
+     * device's content instead of parsing back the attributes and photos just written as JSON (the ingest path).
+     */
+    static Observation created(NewObservation n, ObservationEntity row) {
+        Observation o = n.content();
+        return Observation.builder()
+                .id(row.id)
+                .kind(o.kind())
+                .geometry(row.geom)
+                .accuracyM(row.accuracyM)
+                .capturedAt(o.capturedAt())
+                .capturedAtPrecision(o.precisionOrDefault())
+                .deviceId(o.deviceId())
+                .notes(o.notes())
+                .attributes(o.attributesOrEmpty())
+                .photos(o.photosOrEmpty())
+                .rev(row.rev)
+                .author(row.author)
+                .status(ObservationStatus.valueOf(row.status))
+                .receivedAt(row.receivedAt)
+                .flags(flags(row.flags))
+                .areaM2(row.areaM2)
                 .build();
     }
 

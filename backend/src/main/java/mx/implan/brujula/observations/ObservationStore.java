@@ -11,7 +11,6 @@ import mx.implan.brujula.model.hash.ContentHash;
 import mx.implan.brujula.model.observation.Flag;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.observation.ObservationStatus;
-import mx.implan.brujula.model.observation.StatusLifecycle;
 import org.hibernate.Session;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -52,7 +51,7 @@ public class ObservationStore {
     /** Creates one observation (revision 1). */
     public Observation create(NewObservation n) {
         OffsetDateTime now = utcNow();
-        ObservationEntity row = newRow(n, now);
+        ObservationEntity row = ObservationMapper.newRow(n, now);
         row.persist();
         return recordRevision(row, n.author(), n.opId(), RevisionChange.CREATE);
     }
@@ -69,8 +68,9 @@ public class ObservationStore {
         List<ChangeLog.ObservationChange> changes = new ArrayList<>(items.size());
         List<Outbox.Event> events = new ArrayList<>(items.size());
         for (NewObservation n : items) {
-            ObservationEntity row = newRow(n, now);
-            Observation wire = ObservationMapper.toWire(row);
+            ObservationEntity row = ObservationMapper.newRow(n, now);
+            // What the row reads back as, without parsing back the JSON just written for its columns.
+            Observation wire = ObservationMapper.created(n, row);
             String doc = ObservationMapper.toJson(wire);
             inserts.add(new ObservationRows.Insert(row, n.opId(), RevisionChange.CREATE, doc));
             stored.add(wire);
@@ -149,22 +149,6 @@ public class ObservationStore {
         row.flags = ObservationMapper.flagNames(flags);
         row.contentHash = ContentHash.of(ObservationMapper.toWire(row));
         return revise(row, actor, null, RevisionChange.EDIT);
-    }
-
-    private static ObservationEntity newRow(NewObservation n, OffsetDateTime now) {
-        ObservationEntity row = new ObservationEntity();
-        row.id = n.content().id();
-        ObservationMapper.copyDeviceFields(n.content(), row);
-        row.flags = ObservationMapper.flagNames(n.flags());
-        row.areaM2 = n.areaM2();
-        row.clockOffsetSeconds = n.clockOffsetSeconds();
-        row.status = StatusLifecycle.initial(n.content().kind()).name();
-        row.author = n.author();
-        row.contentHash = n.contentHash();
-        row.rev = 1;
-        row.receivedAt = n.receivedAt() == null ? now : n.receivedAt();
-        row.updatedAt = now;
-        return row;
     }
 
     private static ObservationEntity locked(UUID id) {
