@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Measured rounds of each path, alternating. */
+    private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         String baseUrl = arg(args, 0, "http://127.0.0.1:8099");
@@ -53,10 +55,18 @@ public final class IngestBench {
         int warmUp = Math.max(clients * batchSize, total);
         runHttp(http, baseUrl, token, warmUp, clients, batchSize);
         runJdbc(jdbcUrl, warmUp, clients, batchSize, username);
-        double httpRate = runHttp(http, baseUrl, token, total, clients, batchSize);
-        double jdbcRate = runJdbc(jdbcUrl, total, clients, batchSize, username);
-        System.out.printf("HTTP push   : %,10.0f obs/s%n", httpRate);
-        System.out.printf("plain JDBC  : %,10.0f obs/s%n", jdbcRate);
+        // Alternating rounds, medians: the two paths share two cores with PostgreSQL and the load generator, and one
+        // round of each spread ±15 % from run to run.
+        double[] httpRates = new double[ROUNDS];
+        double[] jdbcRates = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            httpRates[round] = runHttp(http, baseUrl, token, total, clients, batchSize);
+            jdbcRates[round] = runJdbc(jdbcUrl, total, clients, batchSize, username);
+        }
+        double httpRate = median(httpRates);
+        double jdbcRate = median(jdbcRates);
+        System.out.printf("HTTP push   : %,10.0f obs/s (median of %d rounds)%n", httpRate, ROUNDS);
+        System.out.printf("plain JDBC  : %,10.0f obs/s (median of %d rounds)%n", jdbcRate, ROUNDS);
         System.out.printf("ratio HTTP/JDBC = %.2f (target >= 0.60)%n", httpRate / jdbcRate);
         System.exit(0);
     }
@@ -222,6 +232,13 @@ public final class IngestBench {
             throw new IllegalStateException("sign-in answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("accessToken").asText();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static String arg(String[] args, int i, String fallback) {
