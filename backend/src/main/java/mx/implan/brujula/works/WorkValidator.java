@@ -3,6 +3,7 @@ package mx.implan.brujula.works;
 import com.fasterxml.jackson.databind.JsonNode;
 import mx.implan.brujula.model.FieldPath;
 import mx.implan.brujula.model.Limits;
+import mx.implan.brujula.model.validation.ValidationCodes;
 import mx.implan.brujula.model.geojson.GeoJson;
 import mx.implan.brujula.model.geojson.GeoJsonException;
 import org.locationtech.jts.geom.Coordinate;
@@ -175,9 +176,20 @@ public final class WorkValidator {
         if (absent(n)) {
             return null;
         }
+        return storableDate(d.field(key), n, issues);
+    }
+
+    /** A calendar date within the years every Brújula date is accepted in (the column would take more, no reader would). */
+    private static LocalDate storableDate(String field, JsonNode n, List<Issue> issues) {
         LocalDate date = n.isTextual() ? parseDate(n.asText().strip()) : null;
         if (date == null) {
-            issues.add(new Issue(d.field(key), "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)", n.asText()));
+            issues.add(new Issue(field, "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)", n.asText()));
+            return null;
+        }
+        if (date.getYear() < Limits.MIN_YEAR || date.getYear() > Limits.MAX_YEAR) {
+            issues.add(new Issue(field, ValidationCodes.DATE_RANGE, "The date must fall between the years {1} and {2}",
+                    n.asText(), String.valueOf(Limits.MIN_YEAR), String.valueOf(Limits.MAX_YEAR)));
+            return null;
         }
         return date;
     }
@@ -217,11 +229,7 @@ public final class WorkValidator {
                 issues.add(new Issue(at, "INVALID_TYPE", "Must be a list of {date, percent}"));
                 continue;
             }
-            LocalDate date = p.path("date").isTextual() ? parseDate(p.path("date").asText()) : null;
-            if (date == null) {
-                issues.add(new Issue(FieldPath.join(at, "date"), "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)",
-                        p.path("date").asText()));
-            }
+            LocalDate date = storableDate(FieldPath.join(at, "date"), p.path("date"), issues);
             JsonNode percent = p.path("percent");
             if (!percent.isNumber()) {
                 issues.add(new Issue(FieldPath.join(at, "percent"), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));

@@ -181,6 +181,25 @@ class WorkValidatorTest {
                 tuple("plannedCurve[2].percent", "PERCENT_RANGE"));
     }
 
+    /** A date the column could hold but no plan has (or one it cannot hold at all) is refused by year, not stored. */
+    @Test
+    void datesOutsideTheAcceptedYearsAreRefusedNamingTheField() throws Exception {
+        assertThat(issues(csvRow("planned_end", "+999999999-12-31"))).containsExactly(tuple("planned_end", "DATE_RANGE"));
+        assertThat(issues(csvRow("planned_start", "01/01/1899"))).containsExactly(tuple("planned_start", "DATE_RANGE"));
+        assertThat(issues(csvRow("planned_start", "1900-01-01", "planned_end", "2100-12-31"))).isEmpty();
+        WorkValidator.Result far = csvRow("planned_end", "2101-01-01");
+        assertThat(far.issues().get(0).message(Locale.forLanguageTag("es"))).contains("1900").contains("2100")
+                .contains("2101-01-01").doesNotContain("1,900");
+        assertThat(far.issues().get(0).message(Locale.ENGLISH)).contains("between the years 1900 and 2100");
+
+        WorkValidator.Result curve = body("""
+                {"code": "C-3", "name": "Curva", "plannedCurve": [{"date": "2025-01-01", "percent": 0},
+                 {"date": "-0001-06-01", "percent": 50}],
+                 "geometry": {"type": "Point", "coordinates": [-110.96, 29.07]}}
+                """);
+        assertThat(issues(curve)).containsExactly(tuple("plannedCurve[1].date", "DATE_RANGE"));
+    }
+
     private static WorkValidator.Result body(String json) throws Exception {
         JsonNode node = JSON.readTree(json);
         Map<String, JsonNode> values = new HashMap<>();
