@@ -8,10 +8,13 @@ import mx.implan.brujula.model.observation.ObservationKind;
 import mx.implan.brujula.model.sync.Change;
 import mx.implan.brujula.model.sync.ChangeOp;
 import mx.implan.brujula.model.sync.ChangeType;
+import mx.implan.brujula.model.works.PlanPoint;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,8 +173,7 @@ final class PulledState implements PulledChanges {
         Map<String, Object> a = latest.local().attributesOrEmpty();
         Object percent = a.get(AttributeKeys.PROGRESS_PERCENT);
         Object stage = a.get(AttributeKeys.STAGE);
-        return new AssignedWork(w.id(), w.code(), w.name(), w.status(), w.geometry(),
-                percent instanceof Number n ? n.intValue() : w.lastProgressPercent(),
+        return w.withProgress(percent instanceof Number n ? n.intValue() : w.lastProgressPercent(),
                 stage == null ? w.lastStage() : stage.toString(), latest.local().capturedAt());
     }
 
@@ -194,7 +196,28 @@ final class PulledState implements PulledChanges {
             }
         }
         return new AssignedWork(id, text(d, "code"), text(d, "name"), text(d, "status"), geometry, percent,
-                text(d, "lastStage"), reportedAt);
+                text(d, "lastStage"), reportedAt, plan(d));
+    }
+
+    /** The catalogue's side of a work; a field a newer or older server spells otherwise is left out, never fatal. */
+    private static AssignedWork.Plan plan(JsonNode d) {
+        List<PlanPoint> curve = new ArrayList<>();
+        for (JsonNode p : d.path("plannedCurve")) {
+            LocalDate date = date(p, "date");
+            if (date != null && p.path("percent").isNumber()) {
+                curve.add(new PlanPoint(date, p.path("percent").asDouble()));
+            }
+        }
+        return new AssignedWork.Plan(text(d, "programme"), text(d, "contractor"), date(d, "plannedStart"),
+                date(d, "plannedEnd"), curve);
+    }
+
+    private static LocalDate date(JsonNode d, String field) {
+        try {
+            return d.hasNonNull(field) ? LocalDate.parse(d.get(field).asText()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode d, String field) {

@@ -32,10 +32,12 @@ public final class ObservationText {
 
     private final Texts t;
     private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter date;
 
     public ObservationText(Texts texts) {
         this.t = texts;
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(texts.locale());
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(texts.locale());
     }
 
     /** E.g. "Riesgo · Hundimiento · severidad 4". */
@@ -59,6 +61,11 @@ public final class ObservationText {
 
     public String when(OffsetDateTime at, ZoneId zone) {
         return at == null ? "" : dateTime.format(at.atZoneSameInstant(zone));
+    }
+
+    /** A calendar day in the user's language; null stays null (shown as a dash). */
+    public String date(java.time.LocalDate day) {
+        return day == null ? null : date.format(day);
     }
 
     /** Label of an attribute value: enum names through the bundle, booleans as sí/no, others as they are. */

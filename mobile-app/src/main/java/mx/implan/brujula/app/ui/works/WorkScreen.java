@@ -5,7 +5,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import mx.implan.brujula.app.accounts.Account;
 import mx.implan.brujula.app.journal.AssignedWork;
@@ -21,6 +24,7 @@ import mx.implan.brujula.model.observation.AttributeKeys;
 import mx.implan.brujula.model.observation.ObservationKind;
 import mx.implan.brujula.model.observation.WorkStage;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,14 +60,26 @@ public final class WorkScreen implements Screen {
         name.getStyleClass().add("work-name");
         GridPane facts = new GridPane();
         facts.getStyleClass().add("facts");
+        // Labels keep their whole word ("Término planeado"); values wrap in what is left.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        facts.getColumnConstraints().addAll(labels, values);
         int row = 0;
         row = fact(facts, row, t.get("work.code"), work.code());
         row = fact(facts, row, t.get("work.status"), work.status() == null ? null
                 : t.label(WorkStage.class, work.status()));
         row = fact(facts, row, t.get("work.lastStage"), work.lastStage() == null ? "—"
                 : t.label(WorkStage.class, work.lastStage()));
-        fact(facts, row, t.get("work.lastReport"), work.lastReportedAt() == null ? t.get("work.noProgress")
+        row = fact(facts, row, t.get("work.lastReport"), work.lastReportedAt() == null ? t.get("work.noProgress")
                 : words.when(work.lastReportedAt(), nav.context().clock().getZone()));
+        AssignedWork.Plan plan = work.plan();
+        row = fact(facts, row, t.get("work.programme"), plan.programme());
+        row = fact(facts, row, t.get("work.contractor"), plan.contractor());
+        row = fact(facts, row, t.get("work.plannedStart"), words.date(plan.plannedStart()));
+        fact(facts, row, t.get("work.plannedEnd"), words.date(plan.plannedEnd()));
         String percent = work.lastProgressPercent() == null ? t.get("work.noProgress")
                 : t.format("work.progressShort", work.lastProgressPercent());
         Label progressLabel = new Label(t.get("work.lastProgress") + ": " + percent);
@@ -73,7 +89,9 @@ public final class WorkScreen implements Screen {
         ProgressBar bar = new ProgressBar(work.lastProgressPercent() == null ? 0 : work.lastProgressPercent() / 100.0);
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setAccessibleText(progressLabel.getText());
-        content.getChildren().addAll(name, progressLabel, bar, facts, Widgets.section(t.get("work.myReports")));
+        content.getChildren().addAll(name, progressLabel, bar);
+        content.getChildren().addAll(new PlanComparison(t).rows(work, LocalDate.now(nav.context().clock())));
+        content.getChildren().addAll(facts, Widgets.section(t.get("work.myReports")));
         List<JournalEntry> reports = nav.context().journal().entries(owner).stream()
                 .filter(e -> e.local().kind() == ObservationKind.WORKS_PROGRESS)
                 .filter(e -> Objects.equals(String.valueOf(e.local().attributesOrEmpty()

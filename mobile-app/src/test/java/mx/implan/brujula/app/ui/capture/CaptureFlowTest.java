@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 /** Capturing each kind through the screens, down to what the journal receives. */
 class CaptureFlowTest extends FieldAppTest {
@@ -97,6 +98,11 @@ class CaptureFlowTest extends FieldAppTest {
         interact(() -> shell.openWork(SampleData.PARK_WORK));
         assertThat(lookup("#work-progress").queryLabeled().getText())
                 .isEqualTo("Último avance reportado: 45 % de avance");
+        // 24 of the 30 days from 1 Nov (50 %) to 1 Dec (80 %) on the sample clock (25 Nov)
+        assertThat(lookup("#work-planned").queryLabeled().getText()).isEqualTo("Avance planeado para hoy: 74 %");
+        assertThat(lookup("#work-gap").queryLabeled().getText()).isEqualTo("29 puntos por debajo del plan");
+        assertThat(lookup("#work-gap").queryLabeled().getStyleClass()).contains("work-behind");
+        assertThat(lookup(hasText("Rescate de Espacios Públicos")).tryQuery()).isPresent();
         screenshot("work-detail");
         tap("#report-progress");
         type("#attr-progressPercent", "60,5");
