@@ -13,7 +13,10 @@ public interface EventProjector {
     /** Stable, unique consumer name (recorded with every processed event), e.g. {@code indicators}. */
     String name();
 
-    /** Whether this projector cares about the event; skipped events are still marked processed. */
+    /**
+     * Whether this projector cares about the event: a pure function of the event (it is asked again
+     * on every redelivery); events it declines leave no trace.
+     */
     boolean accepts(DomainEvent event);
 
     /** Applies the event to this projector's read model, in the caller's transaction. */

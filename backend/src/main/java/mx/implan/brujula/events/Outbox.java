@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Writes domain events in the caller's transaction, so an event exists exactly when the change it
- * describes was committed. A relay publishes them to the messaging channel (events issue). Today
- * every event is an observation's, appended by observations' store alone.
+ * describes was committed; {@link OutboxRelay} publishes them (docs/events.md). Observation events
+ * are appended by observations' store alone; reference data's through {@link ReferenceEvents}.
  */
 @ApplicationScoped
 public class Outbox {

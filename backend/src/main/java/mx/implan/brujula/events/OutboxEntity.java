@@ -12,7 +12,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 
-/** An event waiting to be relayed to the "observation-events" channel. */
+/** An outbox row: an event waiting to be relayed to its channel, then kept with its publication time. */
 @Entity
 @Table(name = "outbox")
 public class OutboxEntity extends PanacheEntityBase {

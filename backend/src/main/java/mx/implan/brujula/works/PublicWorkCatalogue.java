@@ -55,6 +55,8 @@ public class PublicWorkCatalogue {
     @Inject
     mx.implan.brujula.events.ChangeLog changeLog;
     @Inject
+    mx.implan.brujula.events.ReferenceEvents referenceEvents;
+    @Inject
     mx.implan.brujula.audit.AuditTrail audit;
     @Inject
     mx.implan.brujula.events.InspectorFeed inspectorFeed;
@@ -224,12 +226,14 @@ public class PublicWorkCatalogue {
         return a.getGeometryType().equals(b.getGeometryType()) && a.equalsExact(b);
     }
 
-    /** Change log (devices pull it) and audit trail, in the same transaction as the write. */
+    /** Change log (devices pull it), outbox event and audit trail, in the same transaction as the write. */
     private void record(PublicWork w, Actor actor, String action, ObjectNode before) {
         em.flush();
         changeLog.append(ChangeLog.WORK, w.id.toString(), "UPSERT", w.rev, null);
         inspectorFeed.workChanged(w.id);
+        ObjectNode after = workMapper.toJson(w);
+        referenceEvents.workUpserted(w.id, after);
         audit.record(actor.name(), action, ENTITY_TYPE, w.id.toString(), before == null ? null : before.toString(),
-                workMapper.toJson(w).toString());
+                after.toString());
     }
 }

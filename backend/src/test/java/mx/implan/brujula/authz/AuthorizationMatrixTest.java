@@ -220,6 +220,13 @@ class AuthorizationMatrixTest {
         FIXTURES.put("GET /api/v1/admin/users/{id}/zones", Fixture.of(c -> c.spec().get("/api/v1/admin/users/" + c.world().otherId + "/zones")));
         FIXTURES.put("PUT /api/v1/admin/users/{id}/zones", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
                 .body(Map.of("zones", List.of(c.world().agebId))).put("/api/v1/admin/users/" + c.world().otherId + "/zones")));
+        FIXTURES.put("GET /api/v1/admin/dead-letters", Fixture.of(c -> c.spec().get("/api/v1/admin/dead-letters")));
+        // Each call gets a dead letter of its own: retrying or discarding one resolves it.
+        FIXTURES.put("GET /api/v1/admin/dead-letters/{id}", Fixture.of(c -> c.spec().get("/api/v1/admin/dead-letters/" + World.deadLetter())));
+        FIXTURES.put("POST /api/v1/admin/dead-letters/{id}/retry",
+                Fixture.of(c -> c.spec().post("/api/v1/admin/dead-letters/" + World.deadLetter() + "/retry")));
+        FIXTURES.put("POST /api/v1/admin/dead-letters/{id}/discard",
+                Fixture.of(c -> c.spec().post("/api/v1/admin/dead-letters/" + World.deadLetter() + "/discard")));
         FIXTURES.put("GET /api/v1/me/assignments", Fixture.of(c -> c.spec().get("/api/v1/me/assignments")));
         FIXTURES.put("GET /open311/v2/discovery.{format}", Fixture.of(c -> c.spec().get("/open311/v2/discovery.json")));
         FIXTURES.put("GET /open311/v2/services.{format}", Fixture.of(c -> c.spec().get("/open311/v2/services.xml")));
@@ -295,6 +302,20 @@ class AuthorizationMatrixTest {
             return given().header("Authorization", bearers.get("admin")).contentType(ContentType.JSON)
                     .body(Map.of("username", freshUsername(), "role", "inspector")).post("/api/v1/admin/users")
                     .then().statusCode(201).extract().path("id");
+        }
+
+        /** A new open dead letter of the test projector, whose retry succeeds. */
+        static long deadLetter() {
+            var cdi = jakarta.enterprise.inject.spi.CDI.current();
+            cdi.select(mx.implan.brujula.testing.Db.class).get().update(mx.implan.brujula.events.RecordingProjector.TABLE);
+            long eventId = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+            var event = new mx.implan.brujula.events.DomainEvent(eventId, "observation.created", "observation",
+                    UUID.randomUUID().toString(), null, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("notes", mx.implan.brujula.events.RecordingProjector.MARK + "matrix").put("rev", 1));
+            cdi.select(mx.implan.brujula.events.DeadLetters.class).get()
+                    .record(mx.implan.brujula.events.RecordingProjector.NAME, event, null, "matrix fixture", 1, "test");
+            return ((Number) cdi.select(mx.implan.brujula.testing.Db.class).get()
+                    .one("SELECT id FROM dead_letter WHERE event_id = ?", eventId)).longValue();
         }
 
         static String user(String caller) {

@@ -1,0 +1,115 @@
+package mx.implan.brujula.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hands each event to every projector, each in its own transaction that also records the event as
+ * processed by it: a redelivered event changes nothing, and one projector's failure neither rolls
+ * back nor blocks the others. A projector that still fails after its attempts gets a dead letter.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+
+    @Inject
+    @Any
+    Instance<EventProjector> projectors;
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    DeadLetters deadLetters;
+    @Inject
+    EventsConfig config;
+    @Inject
+    EventMetrics metrics;
+
+    /** Applies the event everywhere; returns the consumers that gave up on it (now dead letters). */
+    public List<String> dispatch(DomainEvent event, String origin) {
+        List<String> failed = new ArrayList<>();
+        for (EventProjector projector : projectors) {
+            if (!projector.accepts(event)) {
+                continue;
+            }
+            Optional<RuntimeException> failure = applyWithRetries(projector, event);
+            if (failure.isPresent()) {
+                String reason = describe(failure.get());
+                LOG.warnf("Event %d (%s) is a dead letter for %s: %s", event.id(), event.type(), projector.name(), reason);
+                deadLetters.record(projector.name(), event, null, reason, config.consumer().attempts(), origin);
+                metrics.deadLettered(projector.name());
+                failed.add(projector.name());
+            }
+        }
+        return failed;
+    }
+
+    /** Applies the event to one projector once, unless it already did (false); throws its failure. */
+    boolean applyOnce(EventProjector projector, DomainEvent event) {
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+            if (!processed.claim(projector.name(), event.id())) {
+                return false;
+            }
+            projector.apply(event);
+            return true;
+        });
+        if (applied) {
+            metrics.processed(projector.name());
+        }
+        return applied;
+    }
+
+    /** Marks the event processed for the projector without applying it (an admin discarded it). */
+    void skip(String consumer, long eventId) {
+        QuarkusTransaction.requiringNew().run(() -> processed.claim(consumer, eventId));
+    }
+
+    Optional<EventProjector> projector(String name) {
+        return projectors.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private Optional<RuntimeException> applyWithRetries(EventProjector projector, DomainEvent event) {
+        long delay = config.consumer().retryDelay().toMillis();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= config.consumer().attempts(); attempt++) {
+            try {
+                applyOnce(projector, event);
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                last = e;
+                if (attempt < config.consumer().attempts()) {
+                    pause(delay);
+                    delay *= 2;
+                }
+            }
+        }
+        return Optional.of(last);
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable t = e; t != null && reason.length() < 1500; t = t.getCause() == t ? null : t.getCause()) {
+            if (!reason.isEmpty()) {
+                reason.append(" ← ");
+            }
+            reason.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return reason.toString();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

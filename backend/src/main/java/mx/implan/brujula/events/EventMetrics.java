@@ -1,0 +1,65 @@
+package mx.implan.brujula.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pipeline's figures at /q/metrics: {@code brujula_outbox_lag_seconds} (age of the oldest event
+ * the relay holds, 0 when the outbox is drained), {@code brujula_outbox_published_total} (its rate
+ * is published/s), {@code brujula_outbox_failures_total}, and per consumer
+ * {@code brujula_events_processed_total} and {@code brujula_events_dead_letters_total}.
+ */
+@ApplicationScoped
+class EventMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicLong lagMillis = new AtomicLong();
+    private volatile Counter published;
+    private volatile Counter failures;
+
+    void published(int count) {
+        published().increment(count);
+    }
+
+    void relayFailed() {
+        failures().increment();
+    }
+
+    /** The oldest event in the batch just claimed, or null when there was none. */
+    void oldestPending(OffsetDateTime createdAt) {
+        lagMillis.set(createdAt == null ? 0 : Math.max(0, Duration.between(createdAt, OffsetDateTime.now()).toMillis()));
+    }
+
+    void processed(String consumer) {
+        registry.counter("brujula.events.processed", "consumer", consumer).increment();
+    }
+
+    void deadLettered(String consumer) {
+        registry.counter("brujula.events.dead.letters", "consumer", consumer).increment();
+    }
+
+    private Counter published() {
+        if (published == null) {
+            Gauge.builder("brujula.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0)
+                    .description("Age of the oldest outbox event not yet published").register(registry);
+            published = Counter.builder("brujula.outbox.published").description("Outbox events published").register(registry);
+        }
+        return published;
+    }
+
+    private Counter failures() {
+        if (failures == null) {
+            failures = Counter.builder("brujula.outbox.failures").description("Relay batches that failed and were retried").register(registry);
+        }
+        return failures;
+    }
+}

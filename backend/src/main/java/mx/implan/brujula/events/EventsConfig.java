@@ -1,0 +1,50 @@
+package mx.implan.brujula.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code brujula.events.*}: the outbox relay and the consumers (docs/events.md, docs/operations.md). */
+@ConfigMapping(prefix = "brujula.events")
+public interface EventsConfig {
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        /** Whether this instance relays the outbox (several instances may; rows are locked, not leased). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows read, published and marked in one transaction. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** Sleep when the outbox was empty. */
+        @WithDefault("PT0.1S")
+        Duration pollInterval();
+
+        /** How long to wait for the channel to acknowledge a batch before giving it back. */
+        @WithDefault("PT30S")
+        Duration ackTimeout();
+
+        /** First back-off after a failed batch; it doubles up to {@link #maxBackoff()}. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+
+    interface Consumer {
+        /** Attempts of one projector on one event before it becomes a dead letter. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Pause between attempts (doubling). */
+        @WithDefault("PT0.05S")
+        Duration retryDelay();
+    }
+}
