@@ -92,6 +92,7 @@ public final class BackendJar implements AutoCloseable {
         private Path workDir;
         private final Map<String, String> env = new LinkedHashMap<>();
         private boolean staged;
+        private boolean keepDatabase;
 
         private Launch(Path jar) {
             this.jar = Objects.requireNonNull(jar, "jar");
@@ -100,6 +101,13 @@ public final class BackendJar implements AutoCloseable {
         /** The database to (re)create and run on: a plain identifier, dropped first if it exists. */
         public Launch database(String name) {
             this.database = name;
+            return this;
+        }
+
+        /** Runs on the database as it is (e.g. a second instance beside a running one): nothing is dropped. */
+        public Launch existingDatabase(String name) {
+            this.database = name;
+            this.keepDatabase = true;
             return this;
         }
 
@@ -138,7 +146,9 @@ public final class BackendJar implements AutoCloseable {
             Path dir = (workDir == null ? jar.toAbsolutePath().getParent() : workDir).toAbsolutePath();
             Path runJar = staged ? stage(jar.toAbsolutePath(), dir.resolve("quarkus-app")) : jar.toAbsolutePath();
             DbSettings db = DbSettings.discover();
-            recreateDatabase(db, database);
+            if (!keepDatabase) {
+                recreateDatabase(db, database);
+            }
             int port = freePort();
             Map<String, String> vars = new HashMap<>();
             vars.put("BRUJULA_DB_HOST", db.host());
@@ -149,7 +159,7 @@ public final class BackendJar implements AutoCloseable {
             vars.put("BRUJULA_DEMO", "false");
             vars.put("QUARKUS_LOG_LEVEL", "WARN");
             vars.putAll(env);
-            Path log = dir.resolve("backend-" + database + ".log");
+            Path log = dir.resolve(keepDatabase ? "backend-" + database + "-" + port + ".log" : "backend-" + database + ".log");
             List<String> command = new ArrayList<>();
             command.add(javaBinary());
             command.addAll(jvmOptions);
