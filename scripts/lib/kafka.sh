@@ -249,7 +249,7 @@ kafka_ensure() {
       info "Kafka runs on port ${st_port:-?} but BRUJULA_KAFKA_PORT=$_KAFKA_REQUESTED_PORT: restarting it there"
       _kafka_kill "$pid"
     elif [[ -n "$st_port" ]]; then
-      # Warm path: one probe. A broker busy with a bench may be slow to answer: three tries.
+      # Warm path: one probe, up to three for a broker too busy (a bench) to answer at once.
       for ((i = 0; i < 3; i++)); do
         if _kafka_probe "$st_port"; then
           port="$st_port"
