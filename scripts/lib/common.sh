@@ -4,7 +4,7 @@
 # Sourced, never executed: it only defines functions and a few variables, so any script can
 # source it under `set -euo pipefail` without side effects.
 #
-# Services (PostgreSQL today; an S3 server and a Kafka broker later) follow one pattern so that
+# Services (PostgreSQL, an S3 server, a Kafka broker) follow one pattern so that
 # adding one is a matter of dropping a file in scripts/lib/. A service NAME listed in
 # BRUJULA_SERVICE_ORDER lives in scripts/lib/NAME.sh and defines:
 #   NAME_ensure   start it if needed, idempotent and fast when it already runs; export the
