@@ -3,12 +3,13 @@ package mx.implan.brujula.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The pipeline's figures at /q/metrics: {@code brujula_outbox_lag_seconds} (age of the oldest event
@@ -22,21 +23,37 @@ class EventMetrics {
     @Inject
     MeterRegistry registry;
 
-    private final AtomicLong lagMillis = new AtomicLong();
-    private volatile Counter published;
-    private volatile Counter failures;
+    /** Creation time of the oldest event the relay last saw waiting; null when the outbox was drained. */
+    private final AtomicReference<OffsetDateTime> oldest = new AtomicReference<>();
+    private Counter published;
+    private Counter failures;
+
+    @PostConstruct
+    void register() {
+        Gauge.builder("brujula.outbox.lag.seconds", oldest, EventMetrics::lagSeconds)
+                .description("Age of the oldest outbox event not yet published").register(registry);
+        published = Counter.builder("brujula.outbox.published").description("Outbox events published").register(registry);
+        failures = Counter.builder("brujula.outbox.failures").description("Relay batches that failed and were rolled back")
+                .register(registry);
+    }
 
     void published(int count) {
-        published().increment(count);
+        published.increment(count);
     }
 
     void relayFailed() {
-        failures().increment();
+        failures.increment();
     }
 
     /** The oldest event in the batch just claimed, or null when there was none. */
     void oldestPending(OffsetDateTime createdAt) {
-        lagMillis.set(createdAt == null ? 0 : Math.max(0, Duration.between(createdAt, OffsetDateTime.now()).toMillis()));
+        oldest.set(createdAt);
+    }
+
+    /** Grows while the relay cannot publish (it is read at each scrape, not when the relay last ran). */
+    private static double lagSeconds(AtomicReference<OffsetDateTime> oldest) {
+        OffsetDateTime createdAt = oldest.get();
+        return createdAt == null ? 0 : Math.max(0, Duration.between(createdAt, OffsetDateTime.now()).toMillis() / 1000.0);
     }
 
     void processed(String consumer) {
@@ -45,21 +62,5 @@ class EventMetrics {
 
     void deadLettered(String consumer) {
         registry.counter("brujula.events.dead.letters", "consumer", consumer).increment();
-    }
-
-    private Counter published() {
-        if (published == null) {
-            Gauge.builder("brujula.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0)
-                    .description("Age of the oldest outbox event not yet published").register(registry);
-            published = Counter.builder("brujula.outbox.published").description("Outbox events published").register(registry);
-        }
-        return published;
-    }
-
-    private Counter failures() {
-        if (failures == null) {
-            failures = Counter.builder("brujula.outbox.failures").description("Relay batches that failed and were retried").register(registry);
-        }
-        return failures;
     }
 }
