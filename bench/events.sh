@@ -36,11 +36,19 @@ plain_producer_baseline() {
   bench_java mx.implan.brujula.bench.PlainKafkaProducerBaseline "$BRUJULA_KAFKA_BOOTSTRAP" "$N" "$SIZE" "$ROUNDS"
 }
 
-# measure: every measurement of this bench, in order. The event pipeline's (relay events/s,
-# commit-to-indicator latency) are added here, after the baseline they are compared with.
+# The pipeline: commit → indicator visible (p50, p95) and relay events/s, in-process and on Kafka,
+# each on a fresh database brujula_bench_events, from the packaged backend.
+event_pipeline() {
+  bench_java mx.implan.brujula.bench.EventsBench "$BRUJULA_ROOT/backend/target/quarkus-app/quarkus-run.jar" "$N" \
+    "$BRUJULA_KAFKA_BOOTSTRAP"
+}
+
+# measure: every measurement of this bench, in order; the baseline first.
 measure() {
   plain_producer_baseline
+  event_pipeline
 }
 
 build
+mvn -B -ntp -q -DskipTests package -pl backend -am </dev/null
 measure

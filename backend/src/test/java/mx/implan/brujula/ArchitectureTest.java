@@ -69,6 +69,14 @@ class ArchitectureTest {
                     + "(ObservationSubmission, ObservationContacts)");
 
     @ArchTest
+    static final ArchRule theEventPipelineKnowsNoConsumer = noClasses()
+            .that().resideInAPackage(EVENTS)
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".indicators..", ROOT + ".alerts..", ROOT + ".monitoring..",
+                    ROOT + ".works..", ROOT + ".observations..")
+            .because("projectors find the pipeline (EventProjector beans), never the reverse: a new read model needs no "
+                    + "change in events (docs/events.md)");
+
+    @ArchTest
     static final ArchRule theBackendNeverDependsOnTheApp = noClasses()
             .that().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".app..")

@@ -71,7 +71,7 @@ public final class IngestBench {
         System.exit(0);
     }
 
-    private static double runHttp(HttpClient http, String baseUrl, String token, int total, int clients, int batchSize) throws Exception {
+    static double runHttp(HttpClient http, String baseUrl, String token, int total, int clients, int batchSize) throws Exception {
         AtomicLong created = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         int perClient = total / clients;
@@ -221,7 +221,7 @@ public final class IngestBench {
         return item;
     }
 
-    private static String token(HttpClient http, String baseUrl, String username, String password) throws Exception {
+    static String token(HttpClient http, String baseUrl, String username, String password) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("username", username);
         body.put("password", password);
@@ -234,7 +234,7 @@ public final class IngestBench {
         return JSON.readTree(response.body()).get("accessToken").asText();
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         int mid = sorted.length / 2;

@@ -1,0 +1,131 @@
+package mx.implan.brujula.bench;
+
+import mx.implan.brujula.testsupport.BackendJar;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code ./brujula bench events}, the event pipeline's side: for each mode (in-process, Kafka) it
+ * starts the packaged backend on a fresh database and measures
+ * <ul>
+ *   <li><b>commit → indicator visible</b>: N observations pushed over HTTP with the relay running;
+ *   for every event, the time from its outbox row (written in the push's transaction) to the
+ *   indicator projector's commit of its effect ({@code processed_event.processed_at}), p50 and p95;</li>
+ *   <li><b>relay events/s</b>: N observations pushed with the relay off, then an instance with the
+ *   relay on drains that backlog; events per second between its first and last published batch.</li>
+ * </ul>
+ * Not a test: it prints figures (docs/benchmarks.md, "Events").
+ */
+public final class EventsBench {
+
+    private static final String PASSWORD = "bench-events-password-1";
+    private static final String DATABASE = "brujula_bench_events";
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        String kafka = args.length > 2 ? args[2] : "";
+        String consumer = args.length > 3 ? args[3] : "indicators";
+        System.out.printf("events bench: %,d observations per measurement; projector %s%n", n, consumer);
+        measure("in-process", jar, n, Map.of(), List.of(), consumer);
+        if (!kafka.isBlank()) {
+            String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            Map<String, String> env = Map.of("QUARKUS_PROFILE", "kafka", "BRUJULA_KAFKA_BOOTSTRAP", kafka, "BRUJULA_KAFKA_GROUP", run);
+            // Topics of this run only: a fresh database restarts outbox ids, and old records must not meet them.
+            List<String> topics = new ArrayList<>();
+            for (String channel : List.of("observation-events", "work-events")) {
+                topics.add("-D%kafka.mp.messaging.outgoing." + channel + ".topic=" + run + "." + channel);
+                topics.add("-D%kafka.mp.messaging.incoming." + channel + "-in.topic=" + run + "." + channel);
+            }
+            measure("Kafka", jar, n, env, topics, consumer);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String mode, Path jar, int n, Map<String, String> env, List<String> options, String consumer)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(options);
+        // 1. Latency, relay running. A first unmeasured push warms both JVMs up.
+        try (BackendJar backend = BackendJar.launch(jar).database(DATABASE).jvmOptions(jvm).env(env).start()) {
+            backend.createUser("bench", "inspector", PASSWORD);
+            String token = IngestBench.token(http, backend.baseUri().toString().replaceAll("/$", ""), "bench", PASSWORD);
+            String base = backend.baseUri().toString().replaceAll("/$", "");
+            IngestBench.runHttp(http, base, token, Math.min(n, 5000), 4, 100);
+            awaitSettled(backend, consumer, 0);
+            long mark = scalar(backend, "SELECT coalesce(max(id), 0) FROM outbox");
+            double pushRate = IngestBench.runHttp(http, base, token, n, 4, 100);
+            awaitSettled(backend, consumer, mark);
+            try (Connection c = backend.database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT count(*),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at)),
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at)),
+                           max(extract(epoch FROM p.processed_at - o.created_at))
+                    FROM outbox o JOIN processed_event p ON p.event_id = o.id AND p.consumer = '%s'
+                    WHERE o.id > %d""".formatted(consumer, mark))) {
+                rs.next();
+                System.out.printf("%-10s commit → indicator visible: %,d events pushed at %,.0f obs/s; p50 %.3f s, p95 %.3f s, max %.3f s%n",
+                        mode, rs.getLong(1), pushRate, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+            }
+        }
+        // 2. Relay throughput on a backlog.
+        Map<String, String> relayOff = new HashMap<>(env);
+        relayOff.put("BRUJULA_EVENTS_RELAY_ENABLED", "false");
+        try (BackendJar backend = BackendJar.launch(jar).database(DATABASE).jvmOptions(jvm).env(relayOff).start()) {
+            backend.createUser("bench", "inspector", PASSWORD);
+            String base = backend.baseUri().toString().replaceAll("/$", "");
+            IngestBench.runHttp(http, base, IngestBench.token(http, base, "bench", PASSWORD), n, 4, 100);
+        }
+        try (BackendJar backend = BackendJar.launch(jar).existingDatabase(DATABASE).jvmOptions(jvm).env(env).start()) {
+            awaitSettled(backend, consumer, 0);
+            try (Connection c = backend.database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT count(*), extract(epoch FROM max(published_at) - min(published_at)),
+                           (SELECT count(*) FROM outbox WHERE published_at = (SELECT min(published_at) FROM outbox))
+                    FROM outbox""")) {
+                rs.next();
+                long events = rs.getLong(1) - rs.getLong(3);
+                double seconds = rs.getDouble(2);
+                System.out.printf("%-10s relay: %,d events drained at %,.0f events/s%n", mode, rs.getLong(1), events / seconds);
+            }
+        }
+    }
+
+    /** Until every event after {@code mark} is published and the projector's count stops growing for 3 s. */
+    private static void awaitSettled(BackendJar backend, String consumer, long mark) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long pending = scalar(backend, "SELECT count(*) FROM outbox WHERE published_at IS NULL AND id > " + mark);
+            long processed = scalar(backend, "SELECT count(*) FROM processed_event WHERE consumer = '" + consumer + "' AND event_id > " + mark);
+            if (processed != last) {
+                last = processed;
+                stableSince = System.nanoTime();
+            }
+            if (pending == 0 && System.nanoTime() - stableSince > Duration.ofSeconds(3).toNanos()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the pipeline did not settle within 15 minutes");
+    }
+
+    private static long scalar(BackendJar backend, String sql) throws SQLException {
+        try (Connection c = backend.database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
