@@ -1,0 +1,33 @@
+package mx.implan.brujula.indicators;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** Every family of computed indicators, in the order a recompute writes them. */
+@ApplicationScoped
+class FigureFamilies {
+
+    @Inject
+    CensusFigures census;
+    @Inject
+    InvestmentFigures investment;
+    @Inject
+    UrbanImageFigures urbanImage;
+    @Inject
+    RiskFigures risks;
+    @Inject
+    GreenAreaFigures greenAreas;
+    @Inject
+    WorksFigures works;
+
+    List<Figures> all() {
+        return List.of(census, investment, urbanImage, risks, greenAreas, works);
+    }
+
+    /** What ages with the clock or comes from tables without events (zones, the works catalogue). */
+    List<Figures> refreshed() {
+        return List.of(census, investment, risks, greenAreas, works);
+    }
+}
