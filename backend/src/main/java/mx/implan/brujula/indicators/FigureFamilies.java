@@ -26,6 +26,11 @@ class FigureFamilies {
         return List.of(census, investment, urbanImage, risks, greenAreas, works);
     }
 
+    /** What the projector keeps up to date from observation events. */
+    List<Figures> projected() {
+        return List.of(urbanImage, risks, greenAreas, works);
+    }
+
     /** What ages with the clock or comes from tables without events (zones, the works catalogue). */
     List<Figures> refreshed() {
         return List.of(census, investment, risks, greenAreas, works);

@@ -29,4 +29,8 @@ public interface IndicatorConfig {
      */
     @WithDefault("1h")
     String refreshEvery();
+
+    /** Public URL of this server, for the links of the open-data catalogue (DCAT); by default the one Open311 announces. */
+    @WithDefault("${brujula.open311.public-base-url:http://localhost:8080}")
+    String publicBaseUrl();
 }

@@ -72,7 +72,7 @@ public class IndicatorRecompute {
 
     /**
      * Recomputes into the scratch tables from the observations touching {@code rootZone} and lists
-     * the computed cells of that zone and everything below it where the live figures differ.
+     * the cells of that zone and everything below it where the projector's figures differ.
      */
     public List<Difference> differences(String rootZone) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -80,8 +80,8 @@ public class IndicatorRecompute {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             WITH inside AS (SELECT zone_id FROM zone_ancestor WHERE ancestor_id = :root),
-                            l AS (SELECT * FROM indicator_value WHERE origin = 'COMPUTED' AND zone_id IN (SELECT zone_id FROM inside)),
-                            s AS (SELECT * FROM indicator_value_scratch WHERE origin = 'COMPUTED' AND zone_id IN (SELECT zone_id FROM inside))
+                            l AS (SELECT * FROM indicator_value WHERE indicator_code IN (:codes) AND zone_id IN (SELECT zone_id FROM inside)),
+                            s AS (SELECT * FROM indicator_value_scratch WHERE indicator_code IN (:codes) AND zone_id IN (SELECT zone_id FROM inside))
                             SELECT COALESCE(l.indicator_code, s.indicator_code), COALESCE(l.zone_id, s.zone_id),
                                    COALESCE(l.period_type, s.period_type), CAST(COALESCE(l.period_start, s.period_start) AS text),
                                    COALESCE(l.dimension, s.dimension),
@@ -93,7 +93,9 @@ public class IndicatorRecompute {
                                OR (l.numerator, l.denominator, l.value) IS DISTINCT FROM (s.numerator, s.denominator, s.value)
                             ORDER BY 1, 2, 4, 5
                             """)
-                    .setParameter("root", rootZone).getResultList();
+                    .setParameter("root", rootZone)
+                    .setParameter("codes", families.projected().stream().flatMap(f -> f.codes().stream()).toList())
+                    .getResultList();
             List<Difference> out = new ArrayList<>();
             for (Object[] r : rows) {
                 out.add(new Difference((String) r[0], (String) r[1], (String) r[2], LocalDate.parse((String) r[3]),
