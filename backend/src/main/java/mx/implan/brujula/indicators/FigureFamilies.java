@@ -31,6 +31,11 @@ class FigureFamilies {
         return List.of(urbanImage, risks, greenAreas, works);
     }
 
+    /** What is read from the works catalogue, which writes no events yet. */
+    List<Figures> fromCatalogue() {
+        return List.of(investment, works);
+    }
+
     /** What ages with the clock or comes from tables without events (zones, the works catalogue). */
     List<Figures> refreshed() {
         return List.of(census, investment, risks, greenAreas, works);

@@ -35,11 +35,23 @@ public class IndicatorRefresh {
 
     /** Returns the number of values written. */
     public int refresh() {
+        return write(families.refreshed());
+    }
+
+    /**
+     * The figures read from the works catalogue (progress and delay, investment): for a catalogue
+     * change, until the catalogue announces its changes as events the projector can follow.
+     */
+    public int refreshCatalogueFigures() {
+        return write(families.fromCatalogue());
+    }
+
+    private int write(java.util.List<Figures> which) {
         return QuarkusTransaction.requiringNew().call(() -> {
             lock.live();
             LocalDate today = LocalDate.now(brujula.timezone());
             int values = 0;
-            for (Figures f : families.refreshed()) {
+            for (Figures f : which) {
                 values += f.write(em, Tables.LIVE, Scope.everything(), today);
             }
             return values;

@@ -39,12 +39,16 @@ public class Projections {
 
     /** Delivers every event written since the last call; returns them in outbox order. */
     public synchronized List<DomainEvent> run(EventProjector projector) {
+        List<DomainEvent> events = take();
+        events.forEach(e -> deliver(projector, e));
+        return events;
+    }
+
+    /** The events written since the last call, marked seen but not delivered (to deliver in another order). */
+    public synchronized List<DomainEvent> take() {
         List<DomainEvent> events = read("SELECT id, event_type, aggregate_type, aggregate_id, created_at, CAST(payload AS text)"
                 + " FROM outbox WHERE id > ? ORDER BY id", lastSeen);
-        for (DomainEvent e : events) {
-            deliver(projector, e);
-            lastSeen = Math.max(lastSeen, e.id());
-        }
+        events.forEach(e -> lastSeen = Math.max(lastSeen, e.id()));
         return events;
     }
 
