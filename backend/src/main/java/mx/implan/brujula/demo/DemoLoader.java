@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import mx.implan.brujula.indicators.IndicatorRecompute;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.List;
 /**
  * With {@code BRUJULA_DEMO=true} (set only by {@code ./brujula run}) loads the real Hermosillo data:
  * demo users, zones and the area of interest, the fictional works catalogue, the demo inspector's
- * zones and the Bachómetro reports. It runs after start-up in the background, so the server answers at once and the data
- * fills in; every step is idempotent.
+ * zones and the Bachómetro reports, then computes the indicators (SMI) from them. It runs after
+ * start-up in the background, so the server answers at once and the data fills in; every step is
+ * idempotent.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -29,6 +31,8 @@ public class DemoLoader {
     BachometroImport bachometro;
     @Inject
     DemoAssignments assignments;
+    @Inject
+    IndicatorRecompute indicators;
 
     private volatile boolean finished;
 
@@ -53,6 +57,10 @@ public class DemoLoader {
             BachometroImport.Report report = bachometro.load();
             LOG.infof("Demo Bachómetro reports: %d read, results %s, %d marked RESOLVED, in %d s",
                     report.read(), report.results(), report.statusChanges(), (System.nanoTime() - start) / 1_000_000_000L);
+            // The figures of the SMI from what was just loaded (census, CONAPO, Bachómetro), without a manual step.
+            IndicatorRecompute.Report figures = indicators.recomputeLive();
+            LOG.infof("Demo indicators: %d values from %d observations in %d ms", figures.values(), figures.contributions(),
+                    figures.millis());
             finished = true;
         } catch (RuntimeException e) {
             LOG.error("Demo data could not be loaded", e);

@@ -227,6 +227,15 @@ class AuthorizationMatrixTest {
                 Fixture.of(c -> c.spec().post("/api/v1/admin/dead-letters/" + World.deadLetter() + "/retry")));
         FIXTURES.put("POST /api/v1/admin/dead-letters/{id}/discard",
                 Fixture.of(c -> c.spec().post("/api/v1/admin/dead-letters/" + World.deadLetter() + "/discard")));
+        FIXTURES.put("GET /api/v1/indicators", Fixture.of(c -> c.spec().queryParam("category", "URBAN_IMAGE").get("/api/v1/indicators")));
+        FIXTURES.put("GET /api/v1/indicators/{code}", Fixture.of(c -> c.spec().get("/api/v1/indicators/POPULATION")));
+        FIXTURES.put("GET /api/v1/indicators/{code}/values", Fixture.of(c -> c.spec().queryParam("level", "MUNICIPALITY")
+                .get("/api/v1/indicators/POPULATION/values")));
+        FIXTURES.put("GET /api/v1/opendata/catalog.jsonld", Fixture.of(c -> c.spec().get("/api/v1/opendata/catalog.jsonld")));
+        FIXTURES.put("POST /api/v1/admin/indicators/import", Fixture.of(c -> c.spec().contentType("text/csv")
+                .body("indicator_code,zone_id,period_type,period_start,value\nHEALTH_NO_AFFILIATION_SHARE," + c.world().zoneId
+                        + ",YEAR,2020-01-01,12.5\n").post("/api/v1/admin/indicators/import")));
+        FIXTURES.put("POST /api/v1/admin/indicators/recompute", Fixture.of(c -> c.spec().post("/api/v1/admin/indicators/recompute")));
         FIXTURES.put("GET /api/v1/me/assignments", Fixture.of(c -> c.spec().get("/api/v1/me/assignments")));
         FIXTURES.put("GET /open311/v2/discovery.{format}", Fixture.of(c -> c.spec().get("/open311/v2/discovery.json")));
         FIXTURES.put("GET /open311/v2/services.{format}", Fixture.of(c -> c.spec().get("/open311/v2/services.xml")));

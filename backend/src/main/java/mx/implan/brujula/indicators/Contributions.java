@@ -1,0 +1,147 @@
+package mx.implan.brujula.indicators;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import mx.implan.brujula.config.BrujulaConfig;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What each observation adds to the indicators, extracted by one SQL text from either source — an
+ * event's payload or the observation table — so a projection and a recompute can only agree. The
+ * zone is the lowest level holding the geometry's point on surface (an AGEB, else a locality, else
+ * the municipality) and, where zones of a level overlap (two Hermosillo AGEBs are enclaves of others
+ * whose holes the source lost), the smallest; the period comes from the capture date in the municipality's time zone; an
+ * urban-image report resolved in Brújula carries the days to the revision that resolved it (the
+ * first of its last run of RESOLVED revisions up to this one; none when an import resolved it).
+ */
+@ApplicationScoped
+class Contributions {
+
+    /** One observation's state as an event carries it. */
+    record Source(UUID id, long rev, String kind, String status, String geometryJson, String capturedAt,
+                  String attributesJson, Double areaM2) {
+    }
+
+    /** A contribution row as stored, for comparing before and after an event. */
+    record Row(String zoneId, java.time.LocalDate capturedOn, String kind, Object[] fields) {
+
+        boolean sameFigures(Row other) {
+            return other != null && Arrays.equals(fields, other.fields);
+        }
+    }
+
+    private static final String COLUMNS = "observation_id, rev, kind, status, zone_id, captured_at, captured_on, category,"
+            + " severity, area_m2, condition, work_id, progress, resolve_days";
+
+    /** {@code %s}: the source relation, with columns id, rev, kind, status, geom, captured_at, attributes, area_m2. */
+    private static final String EXTRACT = """
+            INSERT INTO {contributions} (%1$s)
+            SELECT s.id, s.rev, s.kind, s.status,
+                   (SELECT z.id FROM zone z WHERE ST_Intersects(z.geom, ST_PointOnSurface(s.geom))
+                    ORDER BY CASE z.zone_type WHEN 'AGEB' THEN 0 WHEN 'LOCALITY' THEN 1 ELSE 2 END, ST_Area(z.geom), z.id LIMIT 1),
+                   s.captured_at, CAST(s.captured_at AT TIME ZONE CAST(:tz AS text) AS date),
+                   CASE s.kind WHEN 'RISK' THEN s.attributes->>'hazard' WHEN 'URBAN_IMAGE' THEN s.attributes->>'issue'
+                               WHEN 'GREEN_AREA' THEN s.attributes->>'areaType' END,
+                   CASE WHEN jsonb_typeof(s.attributes->'severity') = 'number'
+                             AND CAST(s.attributes->>'severity' AS numeric) BETWEEN 0 AND 1000
+                        THEN CAST(floor(CAST(s.attributes->>'severity' AS numeric)) AS integer) END,
+                   CASE WHEN s.kind = 'GREEN_AREA' AND s.area_m2 < 1e11 THEN round(CAST(s.area_m2 AS numeric), 2) END,
+                   CASE WHEN s.kind = 'GREEN_AREA' THEN s.attributes->>'condition' END,
+                   CASE WHEN s.kind = 'WORKS_PROGRESS'
+                             AND s.attributes->>'publicWorkId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                        THEN CAST(s.attributes->>'publicWorkId' AS uuid) END,
+                   CASE WHEN s.kind = 'WORKS_PROGRESS' AND jsonb_typeof(s.attributes->'progressPercent') = 'number'
+                             AND CAST(s.attributes->>'progressPercent' AS numeric) BETWEEN 0 AND 100
+                        THEN round(CAST(s.attributes->>'progressPercent' AS numeric), 2) END,
+                   CASE WHEN r.actor NOT LIKE 'import:%%'
+                        THEN round(GREATEST(0, EXTRACT(EPOCH FROM r.created_at - s.captured_at)) / 86400, 4) END
+            FROM (%2$s) s
+            LEFT JOIN LATERAL (
+                SELECT rv.created_at, rv.actor FROM observation_revision rv
+                WHERE s.kind = 'URBAN_IMAGE' AND s.status = 'RESOLVED' AND rv.observation_id = s.id AND rv.rev <= s.rev
+                  AND rv.rev > COALESCE((SELECT max(q.rev) FROM observation_revision q
+                                         WHERE q.observation_id = s.id AND q.rev <= s.rev AND q.doc->>'status' <> 'RESOLVED'), 0)
+                ORDER BY rv.rev LIMIT 1
+            ) r ON true
+            """;
+
+    private static final String FROM_TABLE = """
+            SELECT o.id, o.rev, o.kind, o.status, o.geom, o.captured_at, o.attributes, o.area_m2 FROM observation o
+            WHERE :root = '' OR ST_Intersects(o.geom, (SELECT r.geom FROM zone r WHERE r.id = :root))
+            """;
+
+    private static final String FROM_EVENT = """
+            SELECT CAST(:id AS uuid) AS id, CAST(:rev AS bigint) AS rev, CAST(:kind AS text) AS kind, CAST(:status AS text) AS status,
+                   ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326) AS geom, CAST(:capturedAt AS timestamptz) AS captured_at,
+                   CAST(:attributes AS jsonb) AS attributes, CAST(NULLIF(:area, '') AS double precision) AS area_m2
+            """;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    BrujulaConfig config;
+
+    /** The stored contribution of one observation, if any. */
+    Optional<Row> find(Tables tables, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(tables.sql("SELECT " + COLUMNS + " FROM {contributions} WHERE observation_id = :id"))
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(Contributions::row);
+    }
+
+    /** The revision of the stored contribution, or 0 when there is none. */
+    long rev(Tables tables, UUID id) {
+        List<?> revs = em.createNativeQuery(tables.sql("SELECT rev FROM {contributions} WHERE observation_id = :id"))
+                .setParameter("id", id).getResultList();
+        return revs.isEmpty() ? 0 : ((Number) revs.get(0)).longValue();
+    }
+
+    /** Stores the contribution of {@code s} unless one of a newer or equal revision is there; true when stored. */
+    boolean apply(Tables tables, Source s) {
+        String sql = EXTRACT.formatted(COLUMNS, FROM_EVENT) + """
+                ON CONFLICT (observation_id) DO UPDATE SET rev = excluded.rev, kind = excluded.kind, status = excluded.status,
+                    zone_id = excluded.zone_id, captured_at = excluded.captured_at, captured_on = excluded.captured_on,
+                    category = excluded.category, severity = excluded.severity, area_m2 = excluded.area_m2,
+                    condition = excluded.condition, work_id = excluded.work_id, progress = excluded.progress,
+                    resolve_days = excluded.resolve_days
+                WHERE {contributions}.rev < excluded.rev
+                """;
+        return em.createNativeQuery(tables.sql(sql))
+                .setParameter("tz", config.timezone().getId())
+                .setParameter("id", s.id().toString())
+                .setParameter("rev", s.rev())
+                .setParameter("kind", s.kind())
+                .setParameter("status", s.status())
+                .setParameter("geometry", s.geometryJson())
+                .setParameter("capturedAt", s.capturedAt())
+                .setParameter("attributes", s.attributesJson())
+                .setParameter("area", s.areaM2() == null ? "" : String.valueOf(s.areaM2()))
+                .executeUpdate() > 0;
+    }
+
+    /**
+     * Replaces every contribution in {@code tables} with one per observation in the table (only
+     * those touching {@code rootZone} when given); returns how many were written.
+     */
+    int rebuild(Tables tables, Optional<String> rootZone) {
+        em.createNativeQuery(tables.sql(tables == Tables.SCRATCH ? "TRUNCATE {contributions}" : "DELETE FROM {contributions}"))
+                .executeUpdate();
+        return em.createNativeQuery(tables.sql(EXTRACT.formatted(COLUMNS, FROM_TABLE)))
+                .setParameter("tz", config.timezone().getId())
+                .setParameter("root", rootZone.orElse(""))
+                .executeUpdate();
+    }
+
+    private static Row row(Object[] r) {
+        java.time.LocalDate capturedOn = r[6] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[6];
+        // Everything but the id and the revision: what the figures are made of.
+        Object[] fields = Arrays.copyOfRange(r, 2, r.length);
+        fields[4] = capturedOn;
+        return new Row((String) r[4], capturedOn, (String) r[2], fields);
+    }
+}

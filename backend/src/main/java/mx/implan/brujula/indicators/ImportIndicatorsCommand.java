@@ -1,0 +1,99 @@
+package mx.implan.brujula.indicators;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import mx.implan.brujula.cli.BrujulaCommand;
+import mx.implan.brujula.http.ProblemMessages;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code import-indicators FILE [--lang=en]}: imports indicator values (CSV or JSON) and prints one
+ * line per row plus the totals. Exit 0 when the file could be read — even with rejected rows,
+ * which it lists — 1 when it could not, 2 on bad usage.
+ */
+@ApplicationScoped
+@Unremovable
+public class ImportIndicatorsCommand implements BrujulaCommand {
+
+    @Inject
+    IndicatorImport importer;
+
+    @Override
+    public List<String> name() {
+        return List.of("import-indicators");
+    }
+
+    @Override
+    public String usage() {
+        return "FILE [--lang=es|en]   import indicator values (CSV or JSON, docs/indicators.md)";
+    }
+
+    @Override
+    @ActivateRequestContext
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Locale locale = Locale.forLanguageTag("es");
+        List<String> files = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--lang=")) {
+                locale = Locale.forLanguageTag(a.substring("--lang=".length()));
+            } else if (a.startsWith("--")) {
+                err.println("Unknown option " + a + "\nUsage: import-indicators " + usage());
+                return 2;
+            } else {
+                files.add(a);
+            }
+        }
+        if (files.size() != 1) {
+            err.println("Usage: import-indicators " + usage());
+            return 2;
+        }
+        Path file = Path.of(files.get(0));
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            err.println(text("import.cli.UNREADABLE_FILE", locale, "Cannot read {0}", file));
+            return 1;
+        }
+        ImportReport report;
+        try {
+            report = importer.importFile(file);
+        } catch (IOException e) {
+            err.println(text("import.cli.UNREADABLE_FILE", locale, "Cannot read {0}", file) + ": " + e.getMessage());
+            return 1;
+        } catch (ImportFileException e) {
+            err.println(file + ": " + e.message(locale));
+            return 1;
+        }
+        print(report, file, locale, out);
+        return 0;
+    }
+
+    static void print(ImportReport report, Path file, Locale locale, PrintStream out) {
+        out.println(text("indicators.cli.HEADER", locale, "Import of indicator values from {0} ({1})", file, report.format()));
+        if (!report.ignoredColumns().isEmpty()) {
+            out.println(text("import.cli.IGNORED", locale, "Ignored columns: {0}", String.join(", ", report.ignoredColumns())));
+        }
+        for (ImportReport.Row r : report.rows()) {
+            out.printf("%s %d\t%s\t%s%n", text("import.cli.ROW", locale, "row"), r.row(),
+                    String.join(" ", r.key().stream().map(k -> k == null ? "-" : k).toList()),
+                    text("indicators.outcome." + r.result().name(), locale, r.result().name()));
+            for (RowIssue i : r.errors()) {
+                out.printf("\t%s [%s] %s%n", i.field(), i.code(), i.message(locale));
+            }
+        }
+        out.println(text("indicators.cli.TOTALS", locale, "created={0} updated={1} unchanged={2} rejected={3}",
+                String.valueOf(report.created()), String.valueOf(report.updated()), String.valueOf(report.unchanged()),
+                String.valueOf(report.rejected())));
+    }
+
+    private static String text(String key, Locale locale, String fallback, Object... args) {
+        return ProblemMessages.detail(key, locale, fallback, args);
+    }
+}
