@@ -2,6 +2,8 @@ package mx.implan.brujula.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -13,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,6 +39,20 @@ public class AlertStream {
     @Inject
     ObjectMapper json;
 
+    /** Streams open on this instance (metric {@code brujula_alerts_streams}). */
+    private final AtomicInteger open = new AtomicInteger();
+
+    @Inject
+    void metrics(MeterRegistry registry) {
+        Gauge.builder("brujula.alerts.streams", open, AtomicInteger::get).description("Alert streams open on this instance")
+                .register(registry);
+    }
+
+    /** How many streams are open on this instance. */
+    public int open() {
+        return open.get();
+    }
+
     /** The events after alert {@code after}, live, until the client goes away. */
     public Multi<OutboundSseEvent> after(long after, Sse sse) {
         AtomicLong last = new AtomicLong(after);
@@ -50,7 +67,10 @@ public class AlertStream {
                 .onItem().transform(a -> event(sse, a));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat()).onOverflow().drop()
                 .onItem().transform(t -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(opening, news, heartbeats);
+        // Ends when the client goes away (cancellation), which stops its polls and heartbeats.
+        return Multi.createBy().merging().streams(opening, news, heartbeats)
+                .onSubscription().invoke(s -> open.incrementAndGet())
+                .onTermination().invoke(open::decrementAndGet);
     }
 
     /** The next alerts; a failed read (database away) sends nothing this time and is tried at the next poll. */

@@ -35,6 +35,8 @@ class AlertStreamTest {
     Fieldwork field;
     @Inject
     TestUsers users;
+    @Inject
+    AlertStream streams;
 
     private String severeRisk(Fieldwork.Area area) {
         ObjectNode risk = Items.risk(UUID.randomUUID(), area.lon(), area.lat());
@@ -87,11 +89,17 @@ class AlertStreamTest {
     }
 
     @Test
-    void anIdleStreamGetsHeartbeats() {
-        try (EventStream idle = EventStream.open(stream, field.supervisor(), null)) {
+    void anIdleStreamGetsHeartbeatsAndAClosedOneStopsPolling() {
+        String supervisor = field.supervisor();
+        // Tests run one after another and close their streams: wait until the last one is gone.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> streams.open() == 0);
+        try (EventStream idle = EventStream.open(stream, supervisor, null)) {
             assertThat(idle.status()).isEqualTo(200);
             idle.awaitComment("heartbeat", WAIT);
+            idle.awaitComment("heartbeat", WAIT);
+            assertThat(streams.open()).isEqualTo(1);
         }
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> streams.open() == 0);
     }
 
     @Test
