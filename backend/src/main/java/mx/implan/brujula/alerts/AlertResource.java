@@ -1,6 +1,7 @@
 package mx.implan.brujula.alerts;
 
 import io.smallrye.common.annotation.Blocking;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,12 +23,15 @@ import mx.implan.brujula.http.ApiProblem;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.http.RequestLocale;
 import mx.implan.brujula.model.Page;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +62,8 @@ public class AlertResource {
     CurrentActor actor;
     @Inject
     HttpHeaders headers;
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @Operation(summary = "List alerts", description = "Newest first; kind (RISK_HIGH_SEVERITY, WORK_DELAYED, RISK_UNATTENDED), "
@@ -104,10 +110,22 @@ public class AlertResource {
     @Blocking
     @Operation(summary = "New alerts as server-sent events", description = "Each event: id = the alert id, event = alert, data = "
             + "the alert as JSON. With Last-Event-ID the alerts after it come first, then new ones as they are raised; without it, "
-            + "only new ones. A comment line every brujula.alerts.heartbeat keeps the connection open.")
+            + "only new ones. A comment line every brujula.alerts.heartbeat keeps the connection open. The stream ends when the access "
+            + "token expires: reconnect with a fresh one and Last-Event-ID.")
     public Multi<OutboundSseEvent> stream(@HeaderParam(LAST_EVENT_ID) String lastEventId, @Context Sse sse) {
         long after = lastEventId == null || lastEventId.isBlank() ? alerts.latestId() : id(LAST_EVENT_ID, lastEventId);
-        return stream.after(after, sse);
+        return stream.after(after, sse, tokenLifetime());
+    }
+
+    /**
+     * How long the caller's access token remains valid: the stream ends then, so a disabled account or
+     * a changed role stops receiving alerts; the client reconnects with a fresh token and Last-Event-ID.
+     */
+    private Duration tokenLifetime() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+            return Duration.ofSeconds(Math.max(1, jwt.getExpirationTime() - Instant.now().getEpochSecond()));
+        }
+        return AlertStream.LONGEST;
     }
 
     private static Optional<AlertKind> kind(String raw, Locale locale) {

@@ -31,6 +31,8 @@ public class AlertStream {
     static final int BATCH = 100;
     /** How long a client waits before reconnecting after the stream ends (the SSE {@code retry} field). */
     static final long RECONNECT_MILLIS = 3_000;
+    /** A stream whose token carries no expiry still ends after this long, and the client reconnects. */
+    static final Duration LONGEST = Duration.ofHours(1);
 
     @Inject
     Alerts alerts;
@@ -53,8 +55,8 @@ public class AlertStream {
         return open.get();
     }
 
-    /** The events after alert {@code after}, live, until the client goes away. */
-    public Multi<OutboundSseEvent> after(long after, Sse sse) {
+    /** The events after alert {@code after}, live, until the client goes away or {@code lifetime} ends. */
+    public Multi<OutboundSseEvent> after(long after, Sse sse, Duration lifetime) {
         AtomicLong last = new AtomicLong(after);
         // A first line at once: the response (status and headers) reaches the client before any alert exists.
         Multi<OutboundSseEvent> opening = Multi.createFrom().item(() ->
@@ -69,6 +71,7 @@ public class AlertStream {
                 .onItem().transform(t -> sse.newEventBuilder().comment("heartbeat").build());
         // Ends when the client goes away (cancellation), which stops its polls and heartbeats.
         return Multi.createBy().merging().streams(opening, news, heartbeats)
+                .select().first(lifetime)
                 .onSubscription().invoke(s -> open.incrementAndGet())
                 .onTermination().invoke(open::decrementAndGet);
     }

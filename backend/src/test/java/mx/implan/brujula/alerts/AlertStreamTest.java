@@ -103,6 +103,15 @@ class AlertStreamTest {
     }
 
     @Test
+    void aStreamEndsWhenItsTokenExpires() {
+        // Built as the resource builds it, with a lifetime of one second instead of the token's fifteen minutes.
+        var events = streams.after(Long.MAX_VALUE - 1, org.jboss.resteasy.reactive.server.jaxrs.SseImpl.INSTANCE, Duration.ofSeconds(1))
+                .collect().asList().await().atMost(WAIT);
+        assertThat(events).isNotEmpty().allMatch(e -> e.getComment() != null && e.getData() == null);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> streams.open() == 0);
+    }
+
+    @Test
     void aBadLastEventIdIsNamedAndOnlyStaffMayListen() {
         given().header("Authorization", field.supervisor()).header("Last-Event-ID", "ayer").accept("text/event-stream")
                 .get("/api/v1/alerts/stream").then().statusCode(400).contentType("application/problem+json")
