@@ -2,6 +2,7 @@ package mx.implan.brujula.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import mx.implan.brujula.auth.Actor;
 import mx.implan.brujula.assignments.Assignments;
 import mx.implan.brujula.events.ChangeLog;
 import mx.implan.brujula.model.json.WireJson;
+import mx.implan.brujula.monitoring.WorkProgress;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.model.sync.Change;
 import mx.implan.brujula.model.sync.ChangeOp;
@@ -51,6 +53,8 @@ public class PullService {
     ZoneService zones;
     @Inject
     Assignments assignments;
+    @Inject
+    WorkProgress workProgress;
 
     private final DistributionSummary lag;
 
@@ -117,6 +121,7 @@ public class PullService {
         }
         Map<UUID, Observation> observations = loadObservations(latest.values());
         List<Change> changes = new ArrayList<>(latest.size());
+        List<ObjectNode> workDocs = new ArrayList<>();
         for (Object[] row : latest.values()) {
             String type = (String) row[2];
             String id = (String) row[3];
@@ -130,7 +135,13 @@ public class PullService {
                         data = current == null ? null : JSON.valueToTree(current);
                         rev = current == null ? rev : current.rev();
                     }
-                    case ChangeLog.WORK -> data = works.find(UUID.fromString(id)).orElse(null);
+                    case ChangeLog.WORK -> {
+                        ObjectNode work = works.find(UUID.fromString(id)).orElse(null);
+                        if (work != null) {
+                            workDocs.add(work);
+                        }
+                        data = work;
+                    }
                     case ChangeLog.ZONE -> data = zones.find(id).orElse(null);
                     case ChangeLog.ASSIGNMENT -> data = assignments.assignment((String) row[7], id).orElse(null);
                     default -> data = null;
@@ -141,6 +152,8 @@ public class PullService {
             }
             changes.add(new Change(ChangeType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), op, id, rev, data));
         }
+        // The field app shows each work's last reported progress beside its plan.
+        workProgress.annotate(workDocs);
         return changes;
     }
 

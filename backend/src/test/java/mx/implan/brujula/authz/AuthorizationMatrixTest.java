@@ -189,6 +189,10 @@ class AuthorizationMatrixTest {
                 .body(WORK.formatted("MATRIZ-" + UUID.randomUUID().toString().substring(0, 8))).post("/api/v1/works")));
         FIXTURES.put("POST /api/v1/works/import", Fixture.of(c -> c.spec().contentType("text/csv")
                 .body(CSV.formatted("MATRIZ-IMP-" + UUID.randomUUID().toString().substring(0, 8))).post("/api/v1/works/import")));
+        FIXTURES.put("GET /api/v1/works/progress", Fixture.of(c -> c.spec().queryParam("limit", 1).get("/api/v1/works/progress")));
+        // Inspectors: a work inside the zone the matrix gives them (own) and one outside it (someone else's).
+        FIXTURES.put("GET /api/v1/works/{id}/progress", Fixture.owned(c ->
+                c.spec().get("/api/v1/works/" + c.world().progressWork(c) + "/progress")));
         FIXTURES.put("PUT /api/v1/attachments/{sha256}", Fixture.of(c -> {
             byte[] jpeg = Photos.jpeg(ThreadLocalRandom.current().nextInt(20, 400), ThreadLocalRandom.current().nextInt(20, 400));
             return c.spec().contentType("image/jpeg").body(jpeg).put("/api/v1/attachments/" + Photos.sha256(jpeg));
@@ -236,6 +240,11 @@ class AuthorizationMatrixTest {
                 .body("indicator_code,zone_id,period_type,period_start,value\nHEALTH_NO_AFFILIATION_SHARE," + c.world().zoneId
                         + ",YEAR,2020-01-01,12.5\n").post("/api/v1/admin/indicators/import")));
         FIXTURES.put("POST /api/v1/admin/indicators/recompute", Fixture.of(c -> c.spec().post("/api/v1/admin/indicators/recompute")));
+        FIXTURES.put("GET /api/v1/alerts", Fixture.of(c -> c.spec().queryParam("limit", 1).get("/api/v1/alerts")));
+        // Each call acknowledges an alert of its own; acknowledging is idempotent anyway.
+        FIXTURES.put("POST /api/v1/alerts/{id}/acknowledge", Fixture.of(c -> c.spec().post("/api/v1/alerts/" + World.alert() + "/acknowledge")));
+        // An endless response: the status is read, then the stream is closed.
+        FIXTURES.put("GET /api/v1/alerts/stream", Fixture.of(c -> World.stream(c.bearer())));
         FIXTURES.put("GET /api/v1/me/assignments", Fixture.of(c -> c.spec().get("/api/v1/me/assignments")));
         FIXTURES.put("GET /open311/v2/discovery.{format}", Fixture.of(c -> c.spec().get("/open311/v2/discovery.json")));
         FIXTURES.put("GET /open311/v2/services.{format}", Fixture.of(c -> c.spec().get("/open311/v2/services.xml")));
@@ -311,6 +320,59 @@ class AuthorizationMatrixTest {
             return given().header("Authorization", bearers.get("admin")).contentType(ContentType.JSON)
                     .body(Map.of("username", freshUsername(), "role", "inspector")).post("/api/v1/admin/users")
                     .then().statusCode(201).extract().path("id");
+        }
+
+        /** A work the inspector follows (in the zone the matrix assigns them), and one outside their zones. */
+        String inspectorWork;
+        String foreignWork;
+
+        /** The work a progress request of this call is about. */
+        synchronized String progressWork(Call c) {
+            if (!"inspector".equals(c.caller()) && !c.foreign()) {
+                return workId;
+            }
+            if (inspectorWork == null) {
+                String admin = bearers.get("admin");
+                String inspectorId = jakarta.enterprise.inject.spi.CDI.current().select(Db.class).get()
+                        .string("select id::text from app_user where username = ?", user("inspector"));
+                List<String> zones = given().header("Authorization", admin).queryParam("limit", 1000).get("/api/v1/works")
+                        .then().statusCode(200).extract().path("items.findAll { it.zoneId != null }.zoneId");
+                for (String zone : zones) {
+                    int status = given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("zones", List.of(zone)))
+                            .put("/api/v1/admin/users/" + inspectorId + "/zones").statusCode();
+                    if (status == 200) {
+                        break; // an AGEB or locality (the municipality is not assignable)
+                    }
+                }
+                List<String> followed = given().header("Authorization", bearers.get("inspector")).get("/api/v1/me/assignments")
+                        .then().statusCode(200).extract().path("works.id");
+                List<String> all = given().header("Authorization", admin).queryParam("limit", 1000).get("/api/v1/works")
+                        .then().statusCode(200).extract().path("items.id");
+                inspectorWork = followed.get(0);
+                foreignWork = all.stream().filter(w -> !followed.contains(w)).findFirst().orElseThrow();
+            }
+            return c.foreign() ? foreignWork : inspectorWork;
+        }
+
+        /** A new alert, raised for the call. */
+        static long alert() {
+            var details = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("code", "MATRIZ").put("name", "Obra de la matriz").put("plannedToday", 50).put("lastActual", 20)
+                    .put("delayPoints", 30).put("threshold", 10);
+            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> jakarta.enterprise.inject.spi.CDI.current()
+                    .select(mx.implan.brujula.alerts.Alerts.class).get()
+                    .raise(new mx.implan.brujula.alerts.Alerts.NewAlert(mx.implan.brujula.alerts.AlertKind.WORK_DELAYED, 3, "work",
+                            UUID.randomUUID(), null, details)).orElseThrow());
+        }
+
+        /** Opens the alert stream, reads the status and closes it. */
+        static Response stream(String bearer) {
+            java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                    + "/api/v1/alerts/stream");
+            try (mx.implan.brujula.testing.EventStream stream = mx.implan.brujula.testing.EventStream.open(uri, bearer, null)) {
+                return new io.restassured.builder.ResponseBuilder().setStatusCode(stream.status())
+                        .setStatusLine("HTTP/1.1 " + stream.status()).setBody("").build();
+            }
         }
 
         /** A new open dead letter of the test projector, whose retry succeeds. */
