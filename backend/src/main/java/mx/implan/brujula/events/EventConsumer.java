@@ -61,7 +61,7 @@ public class EventConsumer {
             metrics.deadLettered(PIPELINE);
             return settle(message, kafka.isPresent(), e.getMessage());
         }
-        List<String> failed = dispatcher.dispatch(event, origin);
+        List<String> failed = dispatcher.dispatch(event, origin, kafka.isPresent());
         return failed.isEmpty() ? message.ack() : settle(message, kafka.isPresent(), "dead letter for " + failed);
     }
 

@@ -35,11 +35,31 @@ public class EventDispatcher {
 
     /** Applies the event everywhere; returns the consumers that gave up on it (now dead letters). */
     public List<String> dispatch(DomainEvent event, String origin) {
-        List<String> failed = new ArrayList<>();
+        return dispatch(event, origin, true);
+    }
+
+    /**
+     * As {@link #dispatch(DomainEvent, String)}. First every accepting projector in one transaction (one
+     * commit per event, the common case); if any of them throws, that transaction is rolled back whole
+     * and each projector runs in its own, with retries, so one projector's failure never costs another
+     * its effect.
+     *
+     * @param durableCommit false lets the fast path's commit return before its WAL reaches the disk: for
+     *                      in-process events, whose relay commits "published" durably right after the
+     *                      acknowledgement, and that later flush covers this commit's WAL as well
+     */
+    List<String> dispatch(DomainEvent event, String origin, boolean durableCommit) {
+        List<EventProjector> accepting = new ArrayList<>();
         for (EventProjector projector : projectors) {
-            if (!projector.accepts(event)) {
-                continue;
+            if (projector.accepts(event)) {
+                accepting.add(projector);
             }
+        }
+        if (accepting.isEmpty() || applyAllAtOnce(accepting, event, durableCommit)) {
+            return List.of();
+        }
+        List<String> failed = new ArrayList<>();
+        for (EventProjector projector : accepting) {
             Optional<RuntimeException> failure = applyWithRetries(projector, event);
             if (failure.isPresent()) {
                 String reason = describe(failure.get());
@@ -50,6 +70,29 @@ public class EventDispatcher {
             }
         }
         return failed;
+    }
+
+    /** The fast path: true when every projector applied (or had already applied) the event in one transaction. */
+    private boolean applyAllAtOnce(List<EventProjector> accepting, DomainEvent event, boolean durableCommit) {
+        List<String> applied = new ArrayList<>();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                applied.clear();
+                if (!durableCommit) {
+                    processed.relaxCommit();
+                }
+                for (EventProjector projector : accepting) {
+                    if (processed.claim(projector.name(), event.id())) {
+                        projector.apply(event);
+                        applied.add(projector.name());
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+        applied.forEach(metrics::processed);
+        return true;
     }
 
     /** Applies the event to one projector once, unless it already did (false); throws its failure. */

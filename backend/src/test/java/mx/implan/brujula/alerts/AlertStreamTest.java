@@ -1,5 +1,6 @@
 package mx.implan.brujula.alerts;
 
+import mx.implan.brujula.testing.Pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class AlertStreamTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Pipeline.PROJECTION_WAIT;
 
     @TestHTTPResource("/api/v1/alerts/stream")
     URI stream;

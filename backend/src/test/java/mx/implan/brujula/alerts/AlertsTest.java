@@ -1,5 +1,6 @@
 package mx.implan.brujula.alerts;
 
+import mx.implan.brujula.testing.Pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -73,7 +74,7 @@ class AlertsTest {
 
     private void awaitAlerts(Fieldwork.Area area, String kind, String subject, int count) {
         field.supervisor();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Pipeline.PROJECTION_WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> alertsAbout(area, kind, subject).size() >= count);
     }
 
@@ -89,7 +90,7 @@ class AlertsTest {
         field.push(inspector(), severe, mild);
         String id = severe.get("id").asText();
         awaitAlerts(area, "RISK_HIGH_SEVERITY", id, 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+        await().atMost(Pipeline.PROJECTION_WAIT).until(() -> db.count(
                 "SELECT count(*) FROM processed_event WHERE consumer = 'alerts' AND event_id = ?", outboxId(mild.get("id").asText())) == 1);
 
         Map<String, Object> alert = alertsAbout(area, "RISK_HIGH_SEVERITY", id).get(0);
@@ -146,7 +147,7 @@ class AlertsTest {
     /** Pushes a report and waits until the projector took it (the work's last reported percent is it). */
     private void report(String work, int percent, OffsetDateTime when, String supervisor) {
         field.push(inspector(), field.report(work, percent, "EN_EJECUCION", when));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+        await().atMost(Pipeline.PROJECTION_WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
                 Integer.valueOf(percent).equals(given().header("Authorization", supervisor).get("/api/v1/works/" + work + "/progress")
                         .then().statusCode(200).extract().path("lastActual")));
     }

@@ -1,5 +1,6 @@
 package mx.implan.brujula.events;
 
+import mx.implan.brujula.testing.Pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,7 +78,7 @@ class EventPipelineTest {
     }
 
     private void awaitRecorded(UUID id, int events) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+        await().atMost(Pipeline.PROJECTION_WAIT).pollInterval(Duration.ofMillis(50)).until(() ->
                 db.count("SELECT count(*) FROM test_recorded_event WHERE aggregate_id = ?", id.toString()) >= events);
     }
 
@@ -99,7 +100,7 @@ class EventPipelineTest {
                 .isEqualTo(recorded("SELECT id FROM outbox WHERE aggregate_id = ? ORDER BY id", idA.toString()));
         assertThat(db.count("SELECT count(*) FROM test_recorded_event WHERE aggregate_id = ? AND occurred_at IS NULL", idA.toString()))
                 .as("every event carries its commit time").isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Pipeline.PROJECTION_WAIT).until(() ->
                 db.count("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND published_at IS NULL", idA.toString()) == 0);
     }
 
@@ -161,7 +162,7 @@ class EventPipelineTest {
         recorder.refuse(poison.get("notes").asText());
         push(poison);
         UUID id = UUID.fromString(poison.get("id").asText());
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(Pipeline.PROJECTION_WAIT).until(() ->
                 db.count("SELECT count(*) FROM dead_letter WHERE aggregate_id = ? AND resolved_at IS NULL", id.toString()) == 1);
         long letter = db.count("SELECT id FROM dead_letter WHERE aggregate_id = ?", id.toString());
         recorder.allow(poison.get("notes").asText());
@@ -218,7 +219,7 @@ class EventPipelineTest {
         String payload = db.string("SELECT CAST(payload AS text) FROM outbox WHERE aggregate_type = 'work' AND event_type = 'work.upserted' "
                 + "AND payload ->> 'code' = ?", code);
         assertThat(payload).contains("\"budgetMxn\"").contains("\"plannedCurve\"").contains("\"rev\": 1");
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
+        await().atMost(Pipeline.PROJECTION_WAIT).until(() -> db.count(
                 "SELECT count(*) FROM outbox WHERE aggregate_type = 'work' AND payload ->> 'code' = ? AND published_at IS NOT NULL", code) == 1);
     }
 }

@@ -1,5 +1,6 @@
 package mx.implan.brujula.monitoring;
 
+import mx.implan.brujula.testing.Pipeline;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ class WorkFeedTest {
     /** Pulls from {@code cursor} until the work arrives with {@code percent}; returns its document and moves the cursor. */
     private Map<String, Object> awaitWork(String bearer, AtomicReference<String> cursor, String workId, Object percent) {
         AtomicReference<Map<String, Object>> found = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Pipeline.PROJECTION_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonPath page = pull(bearer, cursor.get());
             List<Map<String, Object>> works = page.getList("changes.findAll { it.type == 'work' && it.id == '" + workId + "' }.data");
             if (!works.isEmpty() && java.util.Objects.equals(works.get(works.size() - 1).get("lastProgressPercent"), percent)) {

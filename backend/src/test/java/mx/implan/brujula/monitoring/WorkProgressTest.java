@@ -1,5 +1,6 @@
 package mx.implan.brujula.monitoring;
 
+import mx.implan.brujula.testing.Pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -47,7 +48,7 @@ class WorkProgressTest {
     private JsonPath awaitVisits(String workId, int visits) {
         JsonPath[] last = new JsonPath[1];
         String supervisor = field.supervisor();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Pipeline.PROJECTION_WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
             last[0] = progress(supervisor, workId);
             return last[0].getList("visits").size() == visits;
         });
@@ -101,7 +102,7 @@ class WorkProgressTest {
         given().header("Authorization", inspector).contentType("application/json").body(mx.implan.brujula.testing.Items.batch(corrected))
                 .post("/api/v1/sync/push").then().statusCode(200).body("results[0].status", equalTo("UPDATED"));
         String supervisor = field.supervisor();
-        await().atMost(Duration.ofSeconds(20)).until(() -> progress(supervisor, work).getInt("lastActual") == 45);
+        await().atMost(Pipeline.PROJECTION_WAIT).until(() -> progress(supervisor, work).getInt("lastActual") == 45);
         JsonPath after = progress(field.supervisor(), work);
         assertThat(after.getDouble("delayPoints")).isEqualTo(5.0);
         assertThat(after.getBoolean("delayed")).isFalse();
