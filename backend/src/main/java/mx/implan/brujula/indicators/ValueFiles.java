@@ -157,7 +157,9 @@ final class ValueFiles {
     }
 
     private static Parsed json(String text, String encoding, ObjectMapper mapper) {
-        ObjectReader reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // One row of the list at a time: the rows after it are not "trailing content".
+        ObjectReader reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         List<RawRow> rows = new ArrayList<>();
         Set<String> ignored = new LinkedHashSet<>();
         try (JsonParser p = reader.createParser(text)) {
