@@ -13,6 +13,13 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean enabled();
 
+    /**
+     * Whether the demo includes the 18,747 Bachómetro reports ({@code BRUJULA_DEMO_REPORTS}); false keeps
+     * users, zones, works and the census figures only, which start in seconds.
+     */
+    @WithDefault("true")
+    boolean reports();
+
     /** Password of the demo users ({@code BRUJULA_DEMO_PASSWORD}); absent → a random one, printed once when they are created. */
     Optional<String> password();
 }

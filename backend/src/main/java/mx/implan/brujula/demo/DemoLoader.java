@@ -54,9 +54,11 @@ public class DemoLoader {
             if (!zones.isEmpty()) {
                 LOG.infof("Demo inspector assigned zones %s", zones);
             }
-            BachometroImport.Report report = bachometro.load();
-            LOG.infof("Demo Bachómetro reports: %d read, results %s, %d marked RESOLVED, in %d s",
-                    report.read(), report.results(), report.statusChanges(), (System.nanoTime() - start) / 1_000_000_000L);
+            if (config.reports()) {
+                BachometroImport.Report report = bachometro.load();
+                LOG.infof("Demo Bachómetro reports: %d read, results %s, %d marked RESOLVED, in %d s",
+                        report.read(), report.results(), report.statusChanges(), (System.nanoTime() - start) / 1_000_000_000L);
+            }
             // The figures of the SMI from what was just loaded (census, CONAPO, Bachómetro), without a manual step.
             IndicatorRecompute.Report figures = indicators.recomputeLive();
             LOG.infof("Demo indicators: %d values from %d observations in %d ms", figures.values(), figures.contributions(),

@@ -416,6 +416,20 @@ public final class BackendJar implements AutoCloseable {
         }
     }
 
+    /** A crash: the process is killed at once (SIGKILL), nothing shuts down in order. */
+    public void kill() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         try {
