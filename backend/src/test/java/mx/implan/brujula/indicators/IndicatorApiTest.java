@@ -178,6 +178,10 @@ class IndicatorApiTest {
         assertThat(records).hasSize(2);
         assertThat(records.get(1).get("value")).isEqualTo("85");
         assertThat(records.get(1).get("semaphore")).isEqualTo("YELLOW");
+        // Asking by Accept gives the same document.
+        String accepted = given().queryParam("zone", t.agebB).header("Accept", "text/csv")
+                .get("/api/v1/indicators/POTHOLE_REPORTS_ATTENDED_SHARE/values").then().statusCode(200).extract().asString();
+        assertThat(accepted).isEqualTo(body);
     }
 
     @ParameterizedTest
