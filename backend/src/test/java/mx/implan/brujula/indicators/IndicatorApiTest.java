@@ -9,6 +9,7 @@ import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.Projections;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,11 @@ class IndicatorApiTest {
                 field.status(id, ObservationStatus.RESOLVED);
             }
         }
+    }
+
+    @AfterAll
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test
