@@ -20,6 +20,10 @@ abstract class Figures {
     static final String IN_SCOPE = "(CAST(:all AS boolean) OR (b.zone_id, %s) IN "
             + "(SELECT e->>'z', CAST(e->>'p' AS date) FROM jsonb_array_elements(CAST(:scope AS jsonb)) e))";
 
+    /** Filters by period alone, before the join with the zones' ancestors that multiplies rows: {@code %s} is the period. */
+    static final String IN_SCOPE_PERIODS = "(CAST(:all AS boolean) OR %s IN "
+            + "(SELECT CAST(e->>'p' AS date) FROM jsonb_array_elements(CAST(:scope AS jsonb)) e))";
+
     /** The indicators this family writes. */
     abstract List<String> codes();
 

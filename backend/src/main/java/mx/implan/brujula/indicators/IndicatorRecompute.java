@@ -56,6 +56,10 @@ public class IndicatorRecompute {
      * observations touching that zone (a scratch check of one part of the territory).
      */
     public Report recompute(Tables tables, Optional<String> rootZone) {
+        if (tables == Tables.LIVE && rootZone.isPresent()) {
+            // The live figures of everything else would lose their contributions.
+            throw new IllegalArgumentException("A recompute of part of the territory goes into the scratch tables");
+        }
         long started = System.nanoTime();
         lock.of(tables);
         if (tables == Tables.SCRATCH) {

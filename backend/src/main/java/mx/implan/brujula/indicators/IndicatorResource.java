@@ -76,7 +76,7 @@ public class IndicatorResource {
     @GET
     @Path("{code}/values")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Values of one indicator", description = "Per zone and period, with numerator, denominator and the semáforo where a target exists. Filters: level (AGEB, LOCALITY, MUNICIPALITY), zone (id), from/to (period start, YYYY-MM-DD), period (MONTH, QUARTER, YEAR), dimension (TOTAL or e.g. hazard:INUNDACION). f=csv for RFC 4180 CSV (every value, no pages); JSON in keyset pages of limit (default 1000, max 10000).")
+    @Operation(summary = "Values of one indicator", description = "Per zone and period, with numerator, denominator and the semáforo where a target exists. Filters: level (AGEB, LOCALITY, MUNICIPALITY), zone (id), from/to (period start, YYYY-MM-DD), period (MONTH, QUARTER, YEAR), dimension (TOTAL or e.g. hazard:INUNDACION). f=csv (or Accept: text/csv) for RFC 4180 CSV (every value, no pages); JSON in keyset pages of limit (default 1000, max 10000).")
     public Response values(@PathParam("code") String code, @QueryParam("level") String level, @QueryParam("zone") String zone,
                            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("period") String period,
                            @QueryParam("dimension") String dimension, @QueryParam("limit") String limit,
@@ -87,7 +87,7 @@ public class IndicatorResource {
         if (p.query().zone().isPresent() && !values.zoneExists(p.query().zone().get())) {
             throw ValueParameters.invalid("zone", "UNKNOWN_ZONE", locale, "Zone {0} does not exist", p.query().zone().get());
         }
-        if (p.csv()) {
+        if (p.csv() || (format == null && prefersCsv(headers))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (Stream<IndicatorValues.Value> all = values.all(p.query())) {
                 ValuesCsv.write(indicator, all.iterator(), documents, out);
@@ -108,6 +108,13 @@ public class IndicatorResource {
         shown.forEach(v -> items.add(documents.value(v, indicator)));
         body.put("next", more ? ValueParameters.cursor(code, shown.get(shown.size() - 1).key()) : null);
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Without {@code f}, an {@code Accept} that names CSV and not JSON asks for CSV. */
+    private static boolean prefersCsv(HttpHeaders headers) {
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return accepted.stream().anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()))
+                && accepted.stream().noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType());
     }
 
     private Indicator indicator(String code) {

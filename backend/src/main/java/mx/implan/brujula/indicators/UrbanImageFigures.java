@@ -46,7 +46,7 @@ class UrbanImageFigures extends Figures {
                     SELECT a.ancestor_id AS zone_id, CAST(date_trunc('quarter', c.captured_on) AS date) AS period_start,
                            c.category, c.status, c.resolve_days
                     FROM {contributions} c JOIN zone_ancestor a ON a.zone_id = c.zone_id
-                    WHERE c.kind = 'URBAN_IMAGE' AND c.status <> 'DISMISSED'
+                    WHERE c.kind = 'URBAN_IMAGE' AND c.status <> 'DISMISSED' AND %s
                 ), cells AS (
                     SELECT * FROM b WHERE %s
                 ), totals AS (
@@ -79,6 +79,7 @@ class UrbanImageFigures extends Figures {
                 SELECT 'URBAN_IMAGE_MEDIAN_DAYS_TO_RESOLVE', t.period_start, t.zone_id, 'TOTAL', NULL, t.timed,
                        round(CAST(t.median_days AS numeric), 2)
                 FROM totals t WHERE t.timed > 0
-                """.formatted(IN_SCOPE.formatted("b.period_start"));
+                """.formatted(IN_SCOPE_PERIODS.formatted("CAST(date_trunc('quarter', c.captured_on) AS date)"),
+                IN_SCOPE.formatted("b.period_start"));
     }
 }

@@ -9,6 +9,7 @@ import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.Projections;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,11 @@ class GreenAreaIndicatorsTest {
 
     private BigDecimal area(UUID id) {
         return new BigDecimal(db.string("SELECT area_m2 FROM observation WHERE id = ?", id)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    @AfterEach
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test

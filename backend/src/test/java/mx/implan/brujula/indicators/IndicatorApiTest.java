@@ -9,6 +9,7 @@ import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.Projections;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,11 @@ class IndicatorApiTest {
                 field.status(id, ObservationStatus.RESOLVED);
             }
         }
+    }
+
+    @AfterAll
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test
@@ -178,6 +184,10 @@ class IndicatorApiTest {
         assertThat(records).hasSize(2);
         assertThat(records.get(1).get("value")).isEqualTo("85");
         assertThat(records.get(1).get("semaphore")).isEqualTo("YELLOW");
+        // Asking by Accept gives the same document.
+        String accepted = given().queryParam("zone", t.agebB).header("Accept", "text/csv")
+                .get("/api/v1/indicators/POTHOLE_REPORTS_ATTENDED_SHARE/values").then().statusCode(200).extract().asString();
+        assertThat(accepted).isEqualTo(body);
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.TestUsers;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,11 @@ class IndicatorImportTest {
                 "CRIME_INCIDENCE_PER_100K," + t.municipality + ",YEAR,2023-01-01,,,,,",
                 "UNEMPLOYMENT_RATE," + t.municipality + ",QUARTER,2024-04-01,2.9,,,INEGI ENOE,",
                 "");
+    }
+
+    @AfterEach
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test

@@ -135,9 +135,13 @@ class ProjectionEqualsRecomputeTest {
             Territory t = Territory.create(zones);
             List<String> trace = new ArrayList<>();
             play(t, actions, new Random(seed), trace);
-            assertThat(recompute.differences(t.municipality))
-                    .as("-Dindicators.seed=%d: %s", seed, String.join("; ", trace))
-                    .isEmpty();
+            try {
+                assertThat(recompute.differences(t.municipality))
+                        .as("-Dindicators.seed=%d: %s", seed, String.join("; ", trace))
+                        .isEmpty();
+            } finally {
+                t.remove(db);
+            }
         }
     }
 

@@ -5,9 +5,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import mx.implan.brujula.config.BrujulaConfig;
 import mx.implan.brujula.model.observation.ObservationStatus;
+import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.Projections;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,9 @@ class RiskIndicatorsTest {
     @Inject
     Values values;
 
+    @Inject
+    Db db;
+
     private Territory t;
     private LocalDate month;
     private final Random random = new Random();
@@ -63,6 +68,11 @@ class RiskIndicatorsTest {
         ((ObjectNode) item.get("attributes")).put("hazard", hazard).put("severity", severity);
         field.write(item);
         return id;
+    }
+
+    @AfterEach
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test

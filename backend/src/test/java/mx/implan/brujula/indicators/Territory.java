@@ -3,6 +3,7 @@ package mx.implan.brujula.indicators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.zones.ZoneRecord;
 import mx.implan.brujula.zones.ZoneService;
@@ -31,6 +32,7 @@ final class Territory {
 
     enum Area { AGEB_A, AGEB_B, LOCALITY_ONLY, MUNICIPALITY_ONLY }
 
+    final String prefix;
     final String municipality;
     final String locality;
     final String agebA;
@@ -39,6 +41,7 @@ final class Territory {
     final double y;
 
     private Territory(String prefix, double x, double y) {
+        this.prefix = prefix;
         this.municipality = prefix + "M";
         this.locality = prefix + "L";
         this.agebA = prefix + "A";
@@ -60,6 +63,15 @@ final class Territory {
                 t.zone(t.agebA, ZoneType.AGEB, t.locality, 1000, box(x, y, x + 0.01, y + 0.01), 4, 100.5),
                 t.zone(t.agebB, ZoneType.AGEB, t.locality, 3000, box(x + 0.01, y, x + 0.02, y + 0.01), 0, 125.25))));
         return t;
+    }
+
+    /**
+     * Removes the zones and their figures, so that tests counting Hermosillo's zones (404 AGEBs, one
+     * municipality) see Hermosillo only. Observations and works left there count nowhere after a recompute.
+     */
+    void remove(Db db) {
+        db.update("DELETE FROM indicator_value WHERE zone_id LIKE ?", prefix + "%");
+        db.update("DELETE FROM zone WHERE id LIKE ?", prefix + "%");
     }
 
     /** A point strictly inside {@code area}. */

@@ -9,6 +9,7 @@ import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.Projections;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,11 @@ class UrbanImageIndicatorsTest {
 
     private ObjectNode report(UUID id, Territory.Area area, String issue, OffsetDateTime capturedAt) {
         return Field.at(Items.urbanImage(id, 0, 0, issue), t.point(area, random), capturedAt);
+    }
+
+    @AfterEach
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test

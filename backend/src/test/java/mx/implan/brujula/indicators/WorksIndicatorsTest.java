@@ -10,10 +10,12 @@ import mx.implan.brujula.config.BrujulaConfig;
 import mx.implan.brujula.model.observation.ObservationStatus;
 import mx.implan.brujula.model.works.PlanPoint;
 import mx.implan.brujula.model.works.PlannedProgress;
+import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.Projections;
 import mx.implan.brujula.testing.TestUsers;
 import mx.implan.brujula.zones.ZoneService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,9 @@ class WorksIndicatorsTest {
     @Inject
     Values values;
 
+    @Inject
+    Db db;
+
     private Territory t;
     private LocalDate today;
     private final Random random = new Random();
@@ -89,6 +94,11 @@ class WorksIndicatorsTest {
         field.write(Field.at(Items.worksProgress(id, work, percent), t.point(area, random),
                 OffsetDateTime.now(ZoneOffset.ofHours(-7)).minusHours(hoursAgo).withNano(0)));
         return id;
+    }
+
+    @AfterEach
+    void removeTerritory() {
+        t.remove(db);
     }
 
     @Test
