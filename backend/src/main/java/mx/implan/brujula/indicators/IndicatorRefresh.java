@@ -38,23 +38,28 @@ public class IndicatorRefresh {
         return write(families.refreshed());
     }
 
-    /**
-     * The figures read from the works catalogue (progress and delay, investment): for a catalogue
-     * change, until the catalogue announces its changes as events the projector can follow.
-     */
+    /** The figures read from the works catalogue (progress and delay, investment), in a transaction of their own. */
     public int refreshCatalogueFigures() {
         return write(families.fromCatalogue());
     }
 
+    /** The same, in the caller's transaction: a catalogue change announced by its event. */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public int catalogueFiguresInThisTransaction() {
+        return writeHere(families.fromCatalogue());
+    }
+
     private int write(java.util.List<Figures> which) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            lock.live();
-            LocalDate today = LocalDate.now(brujula.timezone());
-            int values = 0;
-            for (Figures f : which) {
-                values += f.write(em, Tables.LIVE, Scope.everything(), today);
-            }
-            return values;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> writeHere(which));
+    }
+
+    private int writeHere(java.util.List<Figures> which) {
+        lock.live();
+        LocalDate today = LocalDate.now(brujula.timezone());
+        int values = 0;
+        for (Figures f : which) {
+            values += f.write(em, Tables.LIVE, Scope.everything(), today);
+        }
+        return values;
     }
 }

@@ -130,6 +130,16 @@ class WorksIndicatorsTest {
     }
 
     @Test
+    void aWorkAddedToTheCatalogueMovesTheInvestmentFiguresThroughItsEvent() {
+        LocalDate start = LocalDate.of(2024, 3, 1);
+        work(AGEB_B, "FAISMUN", 1_200_000, start, start.plusMonths(3));        // AGEB B: 3,000 people
+
+        org.awaitility.Awaitility.await().atMost(mx.implan.brujula.testing.Pipeline.PROJECTION_WAIT).untilAsserted(() ->
+                assertThat(values.get("PUBLIC_WORKS_INVESTMENT_PER_INHABITANT", t.agebB, LocalDate.of(2024, 1, 1), "programme:FAISMUN"))
+                        .get().matches(f -> f.is("1200000", "3000", "400")));
+    }
+
+    @Test
     void investmentPerInhabitantIsSplitByMarginalisationGradeAndProgramme() {
         LocalDate start = LocalDate.of(2025, 3, 1);
         work(AGEB_A, "FORTALECE", 2_000_000, start, start.plusMonths(6));        // AGEB A: grade 4, 1,000 people
