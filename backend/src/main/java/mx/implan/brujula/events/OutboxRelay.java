@@ -10,16 +10,18 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes the outbox: claims a batch, sends each row to its channel, waits for every
- * acknowledgement and only then marks the batch published, all in one transaction. A failure (the
- * broker down, a timeout) rolls the batch back into the outbox and the relay backs off, doubling up
- * to a limit; nothing is lost, and what was already sent is deduplicated by consumers (event ids).
+ * Publishes the outbox: leases a batch, sends each row to its channel, waits for every
+ * acknowledgement and only then marks the batch published; no transaction stays open meanwhile
+ * ({@link OutboxRows}). A failure (the broker down, a timeout) gives the batch back to the outbox
+ * and the relay backs off, doubling up to a limit; nothing is lost, and what was already sent is
+ * deduplicated by consumers (event ids).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +37,8 @@ public class OutboxRelay {
     @Inject
     EventMetrics metrics;
 
+    /** This instance's name on the rows it leases. */
+    private final String owner = "relay-" + UUID.randomUUID();
     private volatile boolean running;
     private Thread thread;
 
@@ -55,22 +59,30 @@ public class OutboxRelay {
     }
 
     /**
-     * One batch: claims, publishes, marks. Returns how many rows were published (0: the outbox was
-     * empty). Throws when the batch could not be published; its rows stay in the outbox.
+     * One batch: leases, publishes, marks. Returns how many rows were published (0: nothing to
+     * publish). Throws when the batch could not be published; its rows go back to the outbox.
      */
     public int relayOnce() {
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
-            List<OutboxRow> batch = rows.claim(config.relay().batchSize());
-            metrics.oldestPending(batch.isEmpty() ? null : batch.get(0).createdAt());
-            if (batch.isEmpty()) {
-                return 0;
-            }
+        List<OutboxRow> batch = QuarkusTransaction.requiringNew().call(() -> rows.lease(config.relay().batchSize(), owner, leaseMillis()));
+        metrics.oldestPending(batch.isEmpty() ? null : batch.get(0).createdAt());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
             CompletableFuture<?>[] acks = batch.stream().map(publisher::publish).toArray(CompletableFuture[]::new);
             await(CompletableFuture.allOf(acks));
-            rows.markPublished(batch);
-            metrics.published(batch.size());
-            return batch.size();
-        });
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> rows.release(batch, owner));
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> rows.markPublished(batch, owner));
+        metrics.published(batch.size());
+        return batch.size();
+    }
+
+    /** Long enough for a batch's acknowledgements; a relay that died gives its rows up after this. */
+    private long leaseMillis() {
+        return config.relay().ackTimeout().toMillis() * 2;
     }
 
     private void loop() {
@@ -105,10 +117,6 @@ public class OutboxRelay {
         } catch (TimeoutException e) {
             throw new IllegalStateException("no acknowledgement within " + config.relay().ackTimeout(), e);
         }
-    }
-
-    private int timeoutSeconds() {
-        return (int) Math.max(60, config.relay().ackTimeout().toSeconds() * 2);
     }
 
     private void sleep(Duration d) {

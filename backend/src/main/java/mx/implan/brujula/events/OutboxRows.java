@@ -7,56 +7,79 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The relay's reads and writes of the outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
- * so several backend instances relay side by side without publishing a row twice; a row whose
- * aggregate has an earlier row still unpublished outside this batch (locked by another instance,
- * or not committed yet when that instance read) waits, so each aggregate's events leave in order.
+ * The relay's reads and writes of the outbox. A relay <em>leases</em> a batch in a short transaction
+ * ({@code FOR UPDATE SKIP LOCKED} while choosing it, so instances never lease the same row), then
+ * publishes it with no transaction open, then marks it published in another short one: a
+ * transaction held open while the broker acknowledges would hold back every device's pull. A row
+ * whose aggregate has an earlier row still unpublished outside this batch (leased by another
+ * instance, or not committed yet when this one read) waits, so each aggregate's events leave in
+ * order. A lease that runs out (its relay died) makes the rows available again.
  */
 @ApplicationScoped
 class OutboxRows {
 
-    private static final String CLAIM = """
+    private static final String LEASE = """
             WITH batch AS (
-                SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED
+                SELECT id FROM outbox
+                WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
+                ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED
+            ), ready AS (
+                SELECT o.id FROM outbox o JOIN batch b ON b.id = o.id
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM outbox e
+                    WHERE e.published_at IS NULL AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
+                      AND e.id < o.id AND e.id NOT IN (SELECT id FROM batch))
             )
-            SELECT o.id, o.aggregate_type, o.aggregate_id, o.event_type, CAST(o.payload AS text), o.created_at
-            FROM outbox o JOIN batch b ON b.id = o.id
-            WHERE NOT EXISTS (
-                SELECT 1 FROM outbox e
-                WHERE e.published_at IS NULL AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
-                  AND e.id < o.id AND e.id NOT IN (SELECT id FROM batch))
-            ORDER BY o.id""";
+            UPDATE outbox o SET lease_owner = ?2, lease_until = now() + CAST(?3 AS bigint) * interval '1 millisecond'
+            FROM ready r WHERE o.id = r.id
+            RETURNING o.id, o.aggregate_type, o.aggregate_id, o.event_type, CAST(o.payload AS text), o.created_at""";
 
     @Inject
     EntityManager em;
 
-    /** Up to {@code limit} rows to publish, oldest first, locked until the caller's transaction ends. */
+    /** Leases up to {@code limit} rows to {@code owner} for {@code leaseMillis}; oldest first. */
     @Transactional(Transactional.TxType.MANDATORY)
-    List<OutboxRow> claim(int limit) {
+    List<OutboxRow> lease(int limit, String owner, long leaseMillis) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(CLAIM).setParameter(1, limit).getResultList();
-        List<OutboxRow> claimed = new ArrayList<>(rows.size());
+        List<Object[]> rows = em.createNativeQuery(LEASE).setParameter(1, limit).setParameter(2, owner)
+                .setParameter(3, leaseMillis).getResultList();
+        List<OutboxRow> leased = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            claimed.add(new OutboxRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+            leased.add(new OutboxRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], toOffset(r[5])));
         }
-        return claimed;
+        leased.sort(Comparator.comparingLong(OutboxRow::id));
+        return leased;
     }
 
+    /** Marks the owner's rows published (a row whose lease ran out and went to another relay is left to it). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void markPublished(List<OutboxRow> rows) {
-        Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-        em.createNativeQuery("UPDATE outbox SET published_at = now() WHERE id = ANY(?1)")
-                .setParameter(1, ids).executeUpdate();
+    void markPublished(List<OutboxRow> rows, String owner) {
+        em.createNativeQuery("UPDATE outbox SET published_at = now(), lease_owner = NULL, lease_until = NULL "
+                        + "WHERE id = ANY(?1) AND lease_owner = ?2")
+                .setParameter(1, ids(rows)).setParameter(2, owner).executeUpdate();
+    }
+
+    /** Gives the owner's rows back at once (the batch could not be published). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void release(List<OutboxRow> rows, String owner) {
+        em.createNativeQuery("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ANY(?1) AND lease_owner = ?2 "
+                        + "AND published_at IS NULL")
+                .setParameter(1, ids(rows)).setParameter(2, owner).executeUpdate();
     }
 
     /** Rows not yet published (for status and tests). */
     @Transactional
     long unpublished() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL").getSingleResult()).longValue();
+    }
+
+    private static Long[] ids(List<OutboxRow> rows) {
+        return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
     }
 
     private static OffsetDateTime toOffset(Object value) {

@@ -196,6 +196,24 @@ class EventPipelineTest {
     }
 
     @Test
+    void devicesPullWhatWasJustPushedWhileTheRelayWaitsForASlowConsumer() {
+        ObjectNode slow = marked("slow " + UUID.randomUUID());
+        recorder.slowDown(slow.get("notes").asText());
+        push(slow);
+        // The relay now waits for the slow consumer's acknowledgement; a device's push and pull go on.
+        String device = users.bearer("insp-events-" + UUID.randomUUID().toString().substring(0, 8), Roles.INSPECTOR);
+        ObjectNode mine = Items.risk(UUID.randomUUID());
+        given().header("Authorization", device).contentType(ContentType.JSON).body(Items.batch(mine))
+                .post("/api/v1/sync/push").then().statusCode(200);
+        long start = System.nanoTime();
+        await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().header("Authorization", device).get("/api/v1/sync/pull").then().statusCode(200).extract()
+                        .jsonPath().getList("changes.id").contains(mine.get("id").asText()));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        awaitRecorded(UUID.fromString(slow.get("id").asText()), 1);
+    }
+
+    @Test
     void deadLetterQueriesAreChecked() {
         given().header("Authorization", admin()).queryParam("state", "dead").get("/api/v1/admin/dead-letters")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("state"));

@@ -14,16 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The relay's claims, with the background relay off so the test holds the transactions: instances
- * relaying side by side never take the same row, and an aggregate's later event waits while an
- * earlier one is held elsewhere, so its events leave in order.
+ * The relay's leases, with the background relay off so the test decides who holds what: instances
+ * relaying side by side never take the same row, an aggregate's later event waits while an earlier
+ * one is leased elsewhere, so its events leave in order, and a dead relay's rows come back.
  */
 @QuarkusTest
 @TestProfile(OutboxRelayTest.RelayOff.class)
@@ -55,70 +52,61 @@ class OutboxRelayTest {
                 + "VALUES ('test', ?, 'test.pinged', '{\"n\": 1}'::jsonb) RETURNING id", aggregateId);
     }
 
-    /** A claim held in an open transaction: {@code claimed} once it has its rows, {@code ended} once it let go. */
-    private record Holder(CompletableFuture<List<Long>> claimed, CompletableFuture<Void> ended) {
+    private List<Long> lease(int limit, String owner, long millis) {
+        return QuarkusTransaction.requiringNew().call(() -> rows.lease(limit, owner, millis).stream().map(OutboxRow::id).toList());
     }
 
-    /** Claims in a transaction held open until {@code release}, then ends it without publishing. */
-    private Holder claimAndHold(int limit, CountDownLatch release) {
-        Holder holder = new Holder(new CompletableFuture<>(), new CompletableFuture<>());
-        Thread t = new Thread(() -> {
-            QuarkusTransaction.requiringNew().run(() -> {
-                holder.claimed().complete(rows.claim(limit).stream().map(OutboxRow::id).toList());
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            holder.ended().complete(null);
-        });
-        t.start();
-        return holder;
+    private void release(List<Long> ids, String owner) {
+        List<OutboxRow> leased = ids.stream().map(id -> new OutboxRow(id, "test", "", "", "{}", null)).toList();
+        QuarkusTransaction.requiringNew().run(() -> rows.release(leased, owner));
     }
 
     @Test
-    void twoInstancesClaimDisjointRowsAndTogetherAll() throws Exception {
+    void twoInstancesLeaseDisjointRowsAndTogetherAll() {
         Set<Long> appended = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             appended.add(append(UUID.randomUUID().toString()));
         }
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            List<Long> first = claimAndHold(6, release).claimed().get(20, TimeUnit.SECONDS);
-            List<Long> second = claimAndHold(6, release).claimed().get(20, TimeUnit.SECONDS);
+        List<Long> first = lease(6, "relay-a", 60_000);
+        List<Long> second = lease(6, "relay-b", 60_000);
 
-            assertThat(first).hasSize(6).doesNotContainAnyElementsOf(second);
-            assertThat(second).hasSize(4);
-            Set<Long> both = new HashSet<>(first);
-            both.addAll(second);
-            assertThat(both).isEqualTo(appended);
-        } finally {
-            release.countDown();
-        }
+        assertThat(first).hasSize(6).doesNotContainAnyElementsOf(second).isSorted();
+        assertThat(second).hasSize(4);
+        Set<Long> both = new HashSet<>(first);
+        both.addAll(second);
+        assertThat(both).isEqualTo(appended);
+        assertThat(lease(10, "relay-c", 60_000)).as("everything is leased").isEmpty();
+        release(first, "relay-a");
+        release(second, "relay-b");
     }
 
     @Test
-    void anAggregatesLaterEventWaitsWhileAnEarlierOneIsHeldElsewhere() throws Exception {
+    void anAggregatesLaterEventWaitsWhileAnEarlierOneIsLeasedElsewhere() {
         String aggregate = UUID.randomUUID().toString();
         long earlier = append(aggregate);
         long later = append(aggregate);
         long other = append(UUID.randomUUID().toString());
-        CountDownLatch release = new CountDownLatch(1);
-        Holder first = claimAndHold(1, release);
-        Holder second;
-        try {
-            assertThat(first.claimed().get(20, TimeUnit.SECONDS)).containsExactly(earlier);
-            second = claimAndHold(10, release);
-            assertThat(second.claimed().get(20, TimeUnit.SECONDS)).containsExactly(other);
-        } finally {
-            release.countDown();
-        }
-        // Once both let go without publishing, one claim takes the aggregate's events, in order.
-        first.ended().get(20, TimeUnit.SECONDS);
-        second.ended().get(20, TimeUnit.SECONDS);
-        List<Long> next = QuarkusTransaction.requiringNew().call(() -> rows.claim(10).stream().map(OutboxRow::id).toList());
-        assertThat(next).containsSubsequence(earlier, later);
+
+        assertThat(lease(1, "relay-a", 60_000)).containsExactly(earlier);
+        assertThat(lease(10, "relay-b", 60_000)).containsExactly(other);
+        // Once the first relay gives its row back unpublished, one lease takes the aggregate's events, in order.
+        release(List.of(earlier), "relay-a");
+        assertThat(lease(10, "relay-b", 60_000)).containsExactly(earlier, later);
+        release(List.of(earlier, later, other), "relay-b");
+    }
+
+    @Test
+    void theRowsOfARelayThatDiedGoToAnotherOnceItsLeaseRunsOut() throws InterruptedException {
+        long id = append(UUID.randomUUID().toString());
+        assertThat(lease(10, "relay-dead", 1)).containsExactly(id);
+        Thread.sleep(50);
+        assertThat(lease(10, "relay-alive", 60_000)).containsExactly(id);
+        // The dead relay's late acknowledgement does not mark what is now another relay's.
+        QuarkusTransaction.requiringNew().run(() -> rows.markPublished(
+                List.of(new OutboxRow(id, "test", "", "", "{}", null)), "relay-dead"));
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE id = ? AND published_at IS NULL AND lease_owner = 'relay-alive'", id))
+                .isEqualTo(1);
+        release(List.of(id), "relay-alive");
     }
 
     @Test

@@ -24,6 +24,7 @@ public class RecordingProjector implements EventProjector {
                 notes text, occurred_at timestamptz, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp())""";
 
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Set<String> slow = ConcurrentHashMap.newKeySet();
 
     @Inject
     EntityManager em;
@@ -37,6 +38,14 @@ public class RecordingProjector implements EventProjector {
         refused.remove(notes);
     }
 
+    /**
+     * Events with these notes take 3 s to be accepted: a slow consumer, before any transaction of
+     * its own is open, so that what a test sees meanwhile is the relay's doing.
+     */
+    public void slowDown(String notes) {
+        slow.add(notes);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -44,6 +53,13 @@ public class RecordingProjector implements EventProjector {
 
     @Override
     public boolean accepts(DomainEvent event) {
+        if (slow.remove(event.data().path("notes").asText(""))) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return "observation".equals(event.aggregateType()) && event.data().path("notes").asText("").startsWith(MARK);
     }
 
