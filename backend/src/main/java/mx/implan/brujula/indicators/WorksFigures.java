@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Public-works snapshots for the current month: the average of each work's latest reported
  * progress, and the share of works behind their planned curve by more than
- * {@code brujula.indicators.works-delay-points}. The catalogue writes no events yet, so it is read
+ * {@code brujula.indicators.works-delay-points}. The catalogue is read
  * as it is whenever these figures are derived; today's planned progress comes from
  * {@link PlannedProgress}, the same reading of the curve the field app shows.
  */
