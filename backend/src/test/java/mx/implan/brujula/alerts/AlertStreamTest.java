@@ -34,6 +34,11 @@ class AlertStreamTest {
     URI stream;
     @Inject
     Fieldwork field;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeAreas() {
+        field.removeAreas();
+    }
     @Inject
     TestUsers users;
     @Inject

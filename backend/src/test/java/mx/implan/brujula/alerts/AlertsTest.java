@@ -40,6 +40,11 @@ class AlertsTest {
 
     @Inject
     Fieldwork field;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeAreas() {
+        field.removeAreas();
+    }
     @Inject
     TestUsers users;
     @Inject

@@ -29,6 +29,11 @@ class WorkFeedTest {
 
     @Inject
     Fieldwork field;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeAreas() {
+        field.removeAreas();
+    }
     @Inject
     Db db;
 

@@ -38,6 +38,11 @@ public class Fieldwork {
     TestUsers users;
     @Inject
     UserService userService;
+    @Inject
+    Db db;
+
+    /** The zones made so far, removed by {@link #removeAreas()}. */
+    private final java.util.Set<String> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A square AGEB of 0.01° with its own id; {@code x, y} its south-west corner. */
     public record Area(String zoneId, double x, double y) {
@@ -71,7 +76,20 @@ public class Fieldwork {
             ring.addArray().add(c[0]).add(c[1]);
         }
         zones.upsert(List.of(new ZoneRecord(id, ZoneType.AGEB, "Zona de monitoreo " + id, null, 100, 1.0, null, geometry)));
+        made.add(id);
         return new Area(id, x, y);
+    }
+
+    /**
+     * Removes the zones made (their assignments go with them), so that tests counting Hermosillo's
+     * zones (404 AGEBs) see Hermosillo only. Works and reports left there belong to no zone afterwards.
+     */
+    public void removeAreas() {
+        for (String id : List.copyOf(made)) {
+            db.update("DELETE FROM indicator_value WHERE zone_id = ?", id);
+            db.update("DELETE FROM zone WHERE id = ?", id);
+            made.remove(id);
+        }
     }
 
     /** A work in the area whose plan goes linearly from 0 % 100 days ago to 100 % in 100 days: 50 % today. */
