@@ -22,8 +22,10 @@ import java.util.UUID;
 
 /**
  * The packaged backend the hostile-input suite attacks: one per test JVM, on its own database
- * ({@code <BRUJULA_TEST_DB_NAME>_hostile}, recreated) and bucket ({@code <bucket>-hostile}), with scheduled jobs off
- * (nothing writes behind the suite's back, so a database fingerprint before and after a request is exact) and rate
+ * ({@code <BRUJULA_TEST_DB_NAME>_hostile}, recreated) and bucket ({@code <bucket>-hostile}), with scheduled jobs and
+ * the event relay off (nothing writes behind the suite's back: no projection of an earlier request's events, so a
+ * database fingerprint before and after a request is exact; a refused request's event would still show as an outbox
+ * row) and rate
  * limits raised (a 429 would hide the answer under test). Holds a token per role and real objects for path ids.
  */
 final class HostileBackend {
@@ -70,6 +72,7 @@ final class HostileBackend {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BRUJULA_S3_BUCKET", bucket);
         env.put("QUARKUS_SCHEDULER_ENABLED", "false");
+        env.put("BRUJULA_EVENTS_RELAY_ENABLED", "false");
         env.put("BRUJULA_LIMITS_LOGIN_MAX", "100000000");
         env.put("BRUJULA_LIMITS_REPORT_MAX", "100000000");
         env.put("BRUJULA_LIMITS_BACKOFF_AFTER", "100000000");
