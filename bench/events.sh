@@ -43,10 +43,12 @@ event_pipeline() {
     "$BRUJULA_KAFKA_BOOTSTRAP"
 }
 
-# measure: every measurement of this bench, in order; the baseline first.
+# measure: every measurement of this bench, in order; the baseline first, its median handed to the
+# pipeline's measurement, which prints the relay's ratio against it.
 measure() {
-  plain_producer_baseline
-  event_pipeline
+  local baseline
+  baseline="$(plain_producer_baseline | tee /dev/stderr | sed -n 's/^plain producer: \([0-9,]*\) records\/s.*/\1/p' | tr -d ,)"
+  BRUJULA_BENCH_BASELINE="${baseline:-0}" event_pipeline
 }
 
 build

@@ -8,8 +8,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Hands each event to every projector, each in its own transaction that also records the event as
@@ -32,6 +36,64 @@ public class EventDispatcher {
     EventsConfig config;
     @Inject
     EventMetrics metrics;
+
+    /** An event as it arrived, with where from (a topic, partition and offset; or in-process). */
+    public record Delivery(DomainEvent event, String origin) {
+    }
+
+    /**
+     * Applies events that arrived together: every projector's share in one transaction, through
+     * {@link EventProjector#applyAll}, so a backlog costs one commit and one derivation per batch,
+     * not per event. If that transaction fails it is rolled back whole and each event goes the
+     * one-by-one way ({@link #dispatch(DomainEvent, String)}): the failing event finds its projector,
+     * retries and dead letter, and the others are applied. Returns, per delivery in order, the
+     * consumers that gave up on it.
+     */
+    List<List<String>> dispatchAll(List<Delivery> deliveries, boolean durableCommit) {
+        if (deliveries.size() == 1) {
+            Delivery only = deliveries.get(0);
+            return List.of(dispatch(only.event(), only.origin(), durableCommit));
+        }
+        if (applyBatchAtOnce(deliveries, durableCommit)) {
+            return deliveries.stream().<List<String>>map(d -> List.of()).toList();
+        }
+        return deliveries.stream().map(d -> dispatch(d.event(), d.origin(), durableCommit)).toList();
+    }
+
+    private boolean applyBatchAtOnce(List<Delivery> deliveries, boolean durableCommit) {
+        Map<String, Integer> applied = new LinkedHashMap<>();
+        Map<String, List<Long>> claimed = new LinkedHashMap<>();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                applied.clear();
+                claimed.clear();
+                if (!durableCommit) {
+                    processed.relaxCommit();
+                }
+                for (EventProjector projector : projectors) {
+                    List<DomainEvent> accepted = deliveries.stream().map(Delivery::event).filter(projector::accepts).toList();
+                    Set<Long> claims = new HashSet<>(processed.claimAll(projector.name(), accepted.stream().map(DomainEvent::id).toList()));
+                    List<DomainEvent> share = new ArrayList<>();
+                    for (DomainEvent e : accepted) {
+                        if (claims.remove(e.id())) { // once, even when the batch holds it twice
+                            share.add(e);
+                        }
+                    }
+                    if (!share.isEmpty()) {
+                        projector.applyAll(share);
+                        applied.put(projector.name(), share.size());
+                        claimed.put(projector.name(), share.stream().map(DomainEvent::id).toList());
+                    }
+                }
+                claimed.forEach(processed::stamp);
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "A batch of %d events failed as a whole; applying them one by one", deliveries.size());
+            return false;
+        }
+        applied.forEach(metrics::processed);
+        return true;
+    }
 
     /** Applies the event everywhere; returns the consumers that gave up on it (now dead letters). */
     public List<String> dispatch(DomainEvent event, String origin) {

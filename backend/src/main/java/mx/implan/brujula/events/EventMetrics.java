@@ -57,7 +57,11 @@ class EventMetrics {
     }
 
     void processed(String consumer) {
-        registry.counter("brujula.events.processed", "consumer", consumer).increment();
+        processed(consumer, 1);
+    }
+
+    void processed(String consumer, int events) {
+        registry.counter("brujula.events.processed", "consumer", consumer).increment(events);
     }
 
     void deadLettered(String consumer) {

@@ -1,5 +1,7 @@
 package mx.implan.brujula.events;
 
+import java.util.List;
+
 /**
  * A consumer of domain events that keeps a read model (indicator values, works progress, alerts).
  * Implementations are CDI beans; the event pipeline finds them all and calls {@link #apply} inside
@@ -21,4 +23,13 @@ public interface EventProjector {
 
     /** Applies the event to this projector's read model, in the caller's transaction. */
     void apply(DomainEvent event);
+
+    /**
+     * Applies several events, in order, in the caller's transaction: the consumer hands over what
+     * arrived together, so a projector whose read model is costly to derive may derive it once for
+     * the lot. The effect must equal applying each in turn.
+     */
+    default void applyAll(List<DomainEvent> events) {
+        events.forEach(this::apply);
+    }
 }

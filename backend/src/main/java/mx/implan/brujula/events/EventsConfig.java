@@ -46,5 +46,17 @@ public interface EventsConfig {
         /** Pause between attempts (doubling). */
         @WithDefault("PT0.05S")
         Duration retryDelay();
+
+        /** Most events applied in one transaction: what has arrived when the consumer is free, up to this. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Events queued before the channels are asked to wait. */
+        @WithDefault("2000")
+        int queueCapacity();
+
+        /** Longest pause before handing a batch over again after the database failed (doubling from 0.2 s). */
+        @WithDefault("PT10S")
+        Duration maxPause();
     }
 }

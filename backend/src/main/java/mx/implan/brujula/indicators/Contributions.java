@@ -1,12 +1,20 @@
 package mx.implan.brujula.indicators;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import mx.implan.brujula.config.BrujulaConfig;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,35 +83,63 @@ class Contributions {
             WHERE :root = '' OR ST_Intersects(o.geom, (SELECT r.geom FROM zone r WHERE r.id = :root))
             """;
 
-    private static final String FROM_EVENT = """
-            SELECT CAST(:id AS uuid) AS id, CAST(:rev AS bigint) AS rev, CAST(:kind AS text) AS kind, CAST(:status AS text) AS status,
-                   ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326) AS geom, CAST(:capturedAt AS timestamptz) AS captured_at,
-                   CAST(:attributes AS jsonb) AS attributes, CAST(NULLIF(:area, '') AS double precision) AS area_m2
+    /** Events' states, one row each, from a JSON array of {@link Source}s (one statement for a whole batch). */
+    private static final String FROM_EVENTS = """
+            SELECT x.id, x.rev, x.kind, x.status, ST_SetSRID(ST_GeomFromGeoJSON(CAST(x.geometry AS text)), 4326) AS geom,
+                   x.captured_at, x.attributes, x.area_m2
+            FROM jsonb_to_recordset(CAST(:sources AS jsonb)) AS x(id uuid, rev bigint, kind text, status text, geometry jsonb,
+                                                                   captured_at timestamptz, attributes jsonb, area_m2 double precision)
             """;
 
     @Inject
     EntityManager em;
     @Inject
     BrujulaConfig config;
+    @Inject
+    ObjectMapper json;
 
-    /** The stored contribution of one observation, if any. */
-    Optional<Row> find(Tables tables, UUID id) {
+    /** A stored contribution and its revision. */
+    record Stored(long rev, Row row) {
+    }
+
+    /** The stored contributions of these observations (those that have one). */
+    Map<UUID, Stored> find(Tables tables, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(tables.sql("SELECT " + COLUMNS + " FROM {contributions} WHERE observation_id = :id"))
-                .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().map(Contributions::row);
+        List<Object[]> rows = em.createNativeQuery(tables.sql("SELECT " + COLUMNS + " FROM {contributions} WHERE observation_id IN (:ids)"))
+                .setParameter("ids", ids).getResultList();
+        Map<UUID, Stored> found = new HashMap<>();
+        for (Object[] r : rows) {
+            found.put((UUID) r[0], new Stored(((Number) r[1]).longValue(), row(r)));
+        }
+        return found;
     }
 
-    /** The revision of the stored contribution, or 0 when there is none. */
-    long rev(Tables tables, UUID id) {
-        List<?> revs = em.createNativeQuery(tables.sql("SELECT rev FROM {contributions} WHERE observation_id = :id"))
-                .setParameter("id", id).getResultList();
-        return revs.isEmpty() ? 0 : ((Number) revs.get(0)).longValue();
-    }
-
-    /** Stores the contribution of {@code s} unless one of a newer or equal revision is there; true when stored. */
-    boolean apply(Tables tables, Source s) {
-        String sql = EXTRACT.formatted(COLUMNS, FROM_EVENT) + """
+    /**
+     * Stores the contribution of each source (one per observation) unless one of a newer or equal
+     * revision is there, in one statement.
+     */
+    void apply(Tables tables, Collection<Source> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        ArrayNode batch = json.createArrayNode();
+        for (Source s : sources) {
+            ObjectNode o = batch.addObject();
+            o.put("id", s.id().toString());
+            o.put("rev", s.rev());
+            o.put("kind", s.kind());
+            o.put("status", s.status());
+            o.set("geometry", parse(s.geometryJson()));
+            o.put("captured_at", s.capturedAt());
+            o.set("attributes", parse(s.attributesJson()));
+            if (s.areaM2() != null) {
+                o.put("area_m2", s.areaM2());
+            }
+        }
+        String sql = EXTRACT.formatted(COLUMNS, FROM_EVENTS) + """
                 ON CONFLICT (observation_id) DO UPDATE SET rev = excluded.rev, kind = excluded.kind, status = excluded.status,
                     zone_id = excluded.zone_id, captured_at = excluded.captured_at, captured_on = excluded.captured_on,
                     category = excluded.category, severity = excluded.severity, area_m2 = excluded.area_m2,
@@ -111,17 +147,18 @@ class Contributions {
                     resolve_days = excluded.resolve_days
                 WHERE {contributions}.rev < excluded.rev
                 """;
-        return em.createNativeQuery(tables.sql(sql))
+        em.createNativeQuery(tables.sql(sql))
                 .setParameter("tz", config.timezone().getId())
-                .setParameter("id", s.id().toString())
-                .setParameter("rev", s.rev())
-                .setParameter("kind", s.kind())
-                .setParameter("status", s.status())
-                .setParameter("geometry", s.geometryJson())
-                .setParameter("capturedAt", s.capturedAt())
-                .setParameter("attributes", s.attributesJson())
-                .setParameter("area", s.areaM2() == null ? "" : String.valueOf(s.areaM2()))
-                .executeUpdate() > 0;
+                .setParameter("sources", batch.toString())
+                .executeUpdate();
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("An event's state is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

@@ -10,9 +10,10 @@ import mx.implan.brujula.events.DomainEvent;
 import mx.implan.brujula.events.EventProjector;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -64,48 +65,71 @@ public class IndicatorProjector implements EventProjector {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(DomainEvent event) {
-        Contributions.Source source = source(event.data());
-        lock.live();
-        if (contributions.rev(Tables.LIVE, source.id()) >= source.rev()) {
-            return; // a redelivery, or an older state than the one applied
-        }
-        Optional<Contributions.Row> before = contributions.find(Tables.LIVE, source.id());
-        contributions.apply(Tables.LIVE, source);
-        Contributions.Row after = contributions.find(Tables.LIVE, source.id()).orElseThrow();
-        if (before.isPresent() && before.get().sameFigures(after)) {
-            return; // e.g. a flag or a note changed: no figure moves
-        }
-        derive(before.orElse(null), after);
+        applyAll(List.of(event));
     }
 
-    /** Rewrites the cells the observation left and the ones it entered. */
-    private void derive(Contributions.Row before, Contributions.Row after) {
-        LocalDate today = LocalDate.now(brujula.timezone());
-        Set<String> zones = new LinkedHashSet<>();
-        Set<LocalDate> days = new LinkedHashSet<>();
-        for (Contributions.Row r : new Contributions.Row[]{before, after}) {
-            if (r != null && r.zoneId() != null) {
+    /** Stores every event's contribution, then derives the cells they left or entered once for the lot. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(List<DomainEvent> events) {
+        lock.live();
+        // The newest state of each observation in the lot: the ones before it never reach the figures.
+        Map<UUID, Contributions.Source> newest = new LinkedHashMap<>();
+        for (DomainEvent event : events) {
+            Contributions.Source s = source(event.data());
+            newest.merge(s.id(), s, (a, b) -> a.rev() >= b.rev() ? a : b);
+        }
+        Map<UUID, Contributions.Stored> before = contributions.find(Tables.LIVE, newest.keySet());
+        // A redelivery, or an older state than the one applied, changes nothing.
+        List<Contributions.Source> newer = newest.values().stream()
+                .filter(s -> !before.containsKey(s.id()) || before.get(s.id()).rev() < s.rev()).toList();
+        if (newer.isEmpty()) {
+            return;
+        }
+        contributions.apply(Tables.LIVE, newer);
+        Map<UUID, Contributions.Stored> after = contributions.find(Tables.LIVE, newer.stream().map(Contributions.Source::id).toList());
+        Map<String, Touched> touched = new LinkedHashMap<>();
+        for (Contributions.Source s : newer) {
+            Contributions.Row was = before.containsKey(s.id()) ? before.get(s.id()).row() : null;
+            Contributions.Row is = after.get(s.id()).row();
+            if (was != null && was.sameFigures(is)) {
+                continue; // e.g. a flag or a note changed: no figure moves
+            }
+            for (Contributions.Row r : new Contributions.Row[]{was, is}) {
+                if (r != null) {
+                    touched.computeIfAbsent(r.kind(), k -> new Touched()).add(r);
+                }
+            }
+        }
+        touched.forEach(this::derive);
+    }
+
+    /** Where a kind's figures moved: the zones and capture days of the contributions that changed. */
+    private static final class Touched {
+        final Set<String> zones = new LinkedHashSet<>();
+        final Set<LocalDate> days = new LinkedHashSet<>();
+
+        void add(Contributions.Row r) {
+            if (r.zoneId() != null) {
                 zones.add(r.zoneId());
                 days.add(r.capturedOn());
             }
         }
-        List<String> cellZones = ancestors(zones);
-        Set<String> kinds = new LinkedHashSet<>();
-        if (before != null) {
-            kinds.add(before.kind());
-        }
-        kinds.add(after.kind());
-        for (String kind : kinds) {
-            switch (kind) {
-                case "URBAN_IMAGE" -> urbanImage.write(em, Tables.LIVE,
-                        Scope.of(cellZones, days.stream().map(PeriodType.QUARTER::start).toList()), today);
-                case "RISK" -> risks.write(em, Tables.LIVE, Scope.of(cellZones, List.of(PeriodType.MONTH.start(today))), today);
-                case "GREEN_AREA" -> greenAreas.write(em, Tables.LIVE, Scope.of(cellZones, List.of(PeriodType.YEAR.start(today))), today);
-                // Few works, and a report moves the figures of its work's catalogue zone, not of where it was taken.
-                case "WORKS_PROGRESS" -> works.write(em, Tables.LIVE, Scope.everything(), today);
-                default -> {
-                    // accepts() lets no other kind through
-                }
+    }
+
+    /** Rewrites the cells of the kind that contributions left or entered. */
+    private void derive(String kind, Touched t) {
+        LocalDate today = LocalDate.now(brujula.timezone());
+        List<String> cellZones = ancestors(t.zones);
+        switch (kind) {
+            case "URBAN_IMAGE" -> urbanImage.write(em, Tables.LIVE,
+                    Scope.of(cellZones, t.days.stream().map(PeriodType.QUARTER::start).distinct().toList()), today);
+            case "RISK" -> risks.write(em, Tables.LIVE, Scope.of(cellZones, List.of(PeriodType.MONTH.start(today))), today);
+            case "GREEN_AREA" -> greenAreas.write(em, Tables.LIVE, Scope.of(cellZones, List.of(PeriodType.YEAR.start(today))), today);
+            // Few works, and a report moves the figures of its work's catalogue zone, not of where it was taken.
+            case "WORKS_PROGRESS" -> works.write(em, Tables.LIVE, Scope.everything(), today);
+            default -> {
+                // accepts() lets no other kind through
             }
         }
     }

@@ -25,6 +25,10 @@ import java.util.UUID;
  *   <li><b>relay events/s</b>: N observations pushed with the relay off, then an instance with the
  *   relay on drains that backlog; events per second between its first and last published batch.</li>
  * </ul>
+ * The database holds Hermosillo's zones and works (the demo's reference data, without its reports),
+ * so every event moves real indicator cells (an AGEB, its locality and the municipality). With
+ * {@code BRUJULA_BENCH_BASELINE} (a plain producer's records/s, measured in the same run by
+ * {@code bench/events.sh}) the relay's figures are also printed as a ratio of it.
  * Not a test: it prints figures (docs/benchmarks.md, "Events").
  */
 public final class EventsBench {
@@ -38,23 +42,26 @@ public final class EventsBench {
         String kafka = args.length > 2 ? args[2] : "";
         String consumer = args.length > 3 ? args[3] : "indicators";
         System.out.printf("events bench: %,d observations per measurement; projector %s%n", n, consumer);
-        measure("in-process", jar, n, Map.of(), List.of(), consumer);
+        double baseline = Double.parseDouble(System.getenv().getOrDefault("BRUJULA_BENCH_BASELINE", "0"));
+        Map<String, String> demo = Map.of("BRUJULA_DEMO", "true", "BRUJULA_DEMO_REPORTS", "false");
+        measure("in-process", jar, n, demo, List.of(), consumer, baseline);
         if (!kafka.isBlank()) {
             String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-            Map<String, String> env = Map.of("QUARKUS_PROFILE", "kafka", "BRUJULA_KAFKA_BOOTSTRAP", kafka, "BRUJULA_KAFKA_GROUP", run);
+            Map<String, String> env = new HashMap<>(demo);
+            env.putAll(Map.of("QUARKUS_PROFILE", "kafka", "BRUJULA_KAFKA_BOOTSTRAP", kafka, "BRUJULA_KAFKA_GROUP", run));
             // Topics of this run only: a fresh database restarts outbox ids, and old records must not meet them.
             List<String> topics = new ArrayList<>();
             for (String channel : List.of("observation-events", "work-events")) {
                 topics.add("-D%kafka.mp.messaging.outgoing." + channel + ".topic=" + run + "." + channel);
                 topics.add("-D%kafka.mp.messaging.incoming." + channel + "-in.topic=" + run + "." + channel);
             }
-            measure("Kafka", jar, n, env, topics, consumer);
+            measure("Kafka", jar, n, env, topics, consumer, baseline);
         }
         System.exit(0);
     }
 
-    private static void measure(String mode, Path jar, int n, Map<String, String> env, List<String> options, String consumer)
-            throws Exception {
+    private static void measure(String mode, Path jar, int n, Map<String, String> env, List<String> options, String consumer,
+                                double baseline) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         jvm.addAll(options);
@@ -97,7 +104,9 @@ public final class EventsBench {
                 rs.next();
                 long events = rs.getLong(1) - rs.getLong(3);
                 double seconds = rs.getDouble(2);
-                System.out.printf("%-10s relay: %,d events drained at %,.0f events/s%n", mode, rs.getLong(1), events / seconds);
+                double rate = events / seconds;
+                System.out.printf("%-10s relay: %,d events drained at %,.0f events/s%s%n", mode, rs.getLong(1), rate,
+                        baseline > 0 ? String.format(" = %.2f× the plain producer's %,.0f records/s (target ≥ 0.5×)", rate / baseline, baseline) : "");
             }
         }
     }

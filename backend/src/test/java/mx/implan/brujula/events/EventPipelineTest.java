@@ -156,6 +156,48 @@ class EventPipelineTest {
                 .then().statusCode(409).body("code", equalTo("DEAD_LETTER_RESOLVED"));
     }
 
+    private static EventDispatcher.Delivery delivery(long eventId, String notes) {
+        String id = UUID.randomUUID().toString();
+        return new EventDispatcher.Delivery(new DomainEvent(eventId, "observation.created", "observation", id, null,
+                Items.JSON.valueToTree(java.util.Map.of("notes", RecordingProjector.MARK + notes, "rev", 1))), "test");
+    }
+
+    @Test
+    void eventsThatArriveTogetherAreAppliedInOneTransactionAndOneFailureCostsTheOthersNothing() {
+        String run = UUID.randomUUID().toString();
+        long base = 7_000_000_000L + new java.util.Random().nextInt(1_000_000_000);
+        List<EventDispatcher.Delivery> together = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            together.add(delivery(base + i, run + " together " + i));
+        }
+        assertThat(dispatcher.dispatchAll(together, true)).hasSize(4).allMatch(List::isEmpty);
+        assertThat(db.count("SELECT count(*) FROM test_recorded_event WHERE notes LIKE ?", "%" + run + " together%")).isEqualTo(4);
+        assertThat(db.count("SELECT count(DISTINCT CAST(xmin AS text)) FROM test_recorded_event WHERE notes LIKE ?", "%" + run + " together%"))
+                .as("one transaction for the batch").isEqualTo(1);
+
+        List<EventDispatcher.Delivery> withPoison = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            withPoison.add(delivery(base + 10 + i, run + " mixed " + i));
+        }
+        recorder.refuse(RecordingProjector.MARK + run + " mixed 1");
+        assertThat(dispatcher.dispatchAll(withPoison, true))
+                .containsExactly(List.of(), List.of(RecordingProjector.NAME), List.of(), List.of());
+        assertThat(recorded("SELECT notes FROM test_recorded_event WHERE notes LIKE ? ORDER BY event_id", "%" + run + " mixed%"))
+                .containsExactly(RecordingProjector.MARK + run + " mixed 0", RecordingProjector.MARK + run + " mixed 2",
+                        RecordingProjector.MARK + run + " mixed 3");
+        Number letter = (Number) db.one("SELECT id FROM dead_letter WHERE consumer = ? AND event_id = ? AND resolved_at IS NULL",
+                RecordingProjector.NAME, base + 11);
+        assertThat(letter).as("the failing event is a dead letter").isNotNull();
+
+        // Delivered again together (a redelivery after a crash): nothing is applied twice.
+        assertThat(dispatcher.dispatchAll(together, true)).allMatch(List::isEmpty);
+        assertThat(db.count("SELECT count(*) FROM test_recorded_event WHERE notes LIKE ?", "%" + run + "%")).isEqualTo(7);
+        EventDispatcher.Delivery twice = delivery(base + 20, run + " twice");
+        dispatcher.dispatchAll(List.of(twice, twice), true);
+        assertThat(db.count("SELECT count(*) FROM test_recorded_event WHERE notes LIKE ?", "%" + run + " twice")).isEqualTo(1);
+        given().header("Authorization", admin()).post("/api/v1/admin/dead-letters/" + letter + "/discard").then().statusCode(200);
+    }
+
     @Test
     void aDiscardedDeadLetterIsNotAppliedByALaterRedelivery() {
         ObjectNode poison = marked("discarded " + UUID.randomUUID());

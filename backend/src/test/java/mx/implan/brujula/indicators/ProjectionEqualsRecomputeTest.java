@@ -211,13 +211,23 @@ class ProjectionEqualsRecomputeTest {
         }
     }
 
-    /** Pending events in a shuffled order, then some already delivered ones again (older revisions among them). */
+    /**
+     * Pending events in a shuffled order, one by one or in batches of random size (as the consumer
+     * takes a backlog), then some already delivered ones again (older revisions among them).
+     */
     private void deliver(Deliver d, List<DomainEvent> delivered, Random random) {
         List<DomainEvent> pending = new ArrayList<>(projections.take());
         Collections.shuffle(pending, new Random(d.order()));
-        for (DomainEvent e : pending) {
-            projections.deliver(projector, e);
-            delivered.add(e);
+        for (int from = 0; from < pending.size(); ) {
+            int to = Math.min(pending.size(), from + 1 + random.nextInt(4));
+            List<DomainEvent> batch = pending.subList(from, to);
+            if (batch.size() == 1) {
+                projections.deliver(projector, batch.get(0));
+            } else {
+                projections.deliverAll(projector, batch);
+            }
+            delivered.addAll(batch);
+            from = to;
         }
         for (int i = 0; i < d.redeliveries() && !delivered.isEmpty(); i++) {
             projections.deliver(projector, delivered.get(random.nextInt(delivered.size())));

@@ -59,6 +59,14 @@ public class Projections {
         }
     }
 
+    /** Hands events that arrived together to the projector in one transaction, as the consumer does with a backlog. */
+    public void deliverAll(EventProjector projector, List<DomainEvent> events) {
+        List<DomainEvent> accepted = events.stream().filter(projector::accepts).toList();
+        if (!accepted.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> projector.applyAll(accepted));
+        }
+    }
+
     private long maxId() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COALESCE(max(id), 0) FROM outbox");
