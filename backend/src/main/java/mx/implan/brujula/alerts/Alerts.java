@@ -3,6 +3,7 @@ package mx.implan.brujula.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,17 +54,41 @@ public class Alerts {
     /** Records the alert in the caller's transaction; empty when this risk already has an alert of this kind. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> raise(NewAlert a) {
+        return raiseAll(List.of(a)).stream().findFirst();
+    }
+
+    /**
+     * Records the alerts in the caller's transaction, in one insert; returns the ids of the new
+     * ones (a risk that already has an alert of the kind gets none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> raiseAll(List<NewAlert> raised) {
+        if (raised.isEmpty()) {
+            return List.of();
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (NewAlert a : raised) {
+            ObjectNode r = rows.addObject();
+            r.put("ord", rows.size());
+            r.put("kind", a.kind().name());
+            r.put("severity", Math.max(1, Math.min(5, a.severity())));
+            r.put("subject_type", a.subjectType());
+            r.put("subject_id", a.subjectId().toString());
+            r.put("zone_id", a.zoneId());
+            r.set("details", a.details());
+        }
         em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(" + INSERT_LOCK + ") AS text)").getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
                         INSERT INTO alert (kind, severity, subject_type, subject_id, zone_id, details)
-                        VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))
+                        SELECT x.kind, CAST(x.severity AS smallint), x.subject_type, x.subject_id, x.zone_id, x.details
+                        FROM jsonb_to_recordset(CAST(?1 AS jsonb))
+                             AS x(ord integer, kind text, severity integer, subject_type text, subject_id uuid, zone_id text, details jsonb)
+                        ORDER BY x.ord
                         ON CONFLICT DO NOTHING RETURNING id""")
-                .setParameter(1, a.kind().name()).setParameter(2, (short) Math.max(1, Math.min(5, a.severity())))
-                .setParameter(3, a.subjectType()).setParameter(4, a.subjectId()).setParameter(5, a.zoneId())
-                .setParameter(6, a.details().toString())
+                .setParameter(1, rows.toString())
                 .getResultList();
-        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+        return ids.stream().map(id -> ((Number) id).longValue()).sorted().toList();
     }
 
     /** Newest first, keyset by id ({@code before}: ids below it). */

@@ -14,13 +14,17 @@ public interface EventsConfig {
     Consumer consumer();
 
     interface Relay {
-        /** Whether this instance relays the outbox (several instances may; rows are locked, not leased). */
+        /** Whether this instance relays the outbox (several instances may; each leases its own rows). */
         @WithDefault("true")
         boolean enabled();
 
-        /** Rows read, published and marked in one transaction. */
-        @WithDefault("256")
+        /** Rows leased, published and marked together (one lease transaction, one mark transaction). */
+        @WithDefault("1000")
         int batchSize();
+
+        /** Batches sent and not yet acknowledged at once (the next is leased while the last are acknowledged). */
+        @WithDefault("4")
+        int inFlight();
 
         /** Sleep when the outbox was empty. */
         @WithDefault("PT0.1S")

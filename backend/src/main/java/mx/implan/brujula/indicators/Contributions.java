@@ -22,8 +22,9 @@ import java.util.UUID;
  * What each observation adds to the indicators, extracted by one SQL text from either source — an
  * event's payload or the observation table — so a projection and a recompute can only agree. The
  * zone is the lowest level holding the geometry's point on surface (an AGEB, else a locality, else
- * the municipality) and, where zones of a level overlap (two Hermosillo AGEBs are enclaves of others
- * whose holes the source lost), the smallest; the period comes from the capture date in the municipality's time zone; an
+ * the municipality; a level is only searched when the ones below hold nothing, so the costly
+ * municipal and locality outlines are rarely tested) and, where zones of a level overlap (two
+ * Hermosillo AGEBs are enclaves of others whose holes the source lost), the smallest; the period comes from the capture date in the municipality's time zone; an
  * urban-image report resolved in Brújula carries the days to the revision that resolved it (the
  * first of its last run of RESOLVED revisions up to this one; none when an import resolved it).
  */
@@ -50,8 +51,13 @@ class Contributions {
     private static final String EXTRACT = """
             INSERT INTO {contributions} (%1$s)
             SELECT s.id, s.rev, s.kind, s.status,
-                   (SELECT z.id FROM zone z WHERE ST_Intersects(z.geom, ST_PointOnSurface(s.geom))
-                    ORDER BY CASE z.zone_type WHEN 'AGEB' THEN 0 WHEN 'LOCALITY' THEN 1 ELSE 2 END, ST_Area(z.geom), z.id LIMIT 1),
+                   COALESCE(
+                       (SELECT z.id FROM zone z WHERE z.zone_type = 'AGEB' AND ST_Intersects(z.geom, ST_PointOnSurface(s.geom))
+                        ORDER BY ST_Area(z.geom), z.id LIMIT 1),
+                       (SELECT z.id FROM zone z WHERE z.zone_type = 'LOCALITY' AND ST_Intersects(z.geom, ST_PointOnSurface(s.geom))
+                        ORDER BY ST_Area(z.geom), z.id LIMIT 1),
+                       (SELECT z.id FROM zone z WHERE z.zone_type NOT IN ('AGEB', 'LOCALITY')
+                          AND ST_Intersects(z.geom, ST_PointOnSurface(s.geom)) ORDER BY ST_Area(z.geom), z.id LIMIT 1)),
                    s.captured_at, CAST(s.captured_at AT TIME ZONE CAST(:tz AS text) AS date),
                    CASE s.kind WHEN 'RISK' THEN s.attributes->>'hazard' WHEN 'URBAN_IMAGE' THEN s.attributes->>'issue'
                                WHEN 'GREEN_AREA' THEN s.attributes->>'areaType' END,

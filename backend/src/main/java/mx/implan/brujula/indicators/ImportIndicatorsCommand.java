@@ -1,5 +1,8 @@
 package mx.implan.brujula.indicators;
 
+import mx.implan.brujula.http.FieldIssue;
+import mx.implan.brujula.http.UnreadableFileException;
+
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -67,7 +70,7 @@ public class ImportIndicatorsCommand implements BrujulaCommand {
         } catch (IOException e) {
             err.println(text("import.cli.UNREADABLE_FILE", locale, "Cannot read {0}", file) + ": " + e.getMessage());
             return 1;
-        } catch (ImportFileException e) {
+        } catch (UnreadableFileException e) {
             err.println(file + ": " + e.message(locale));
             return 1;
         }
@@ -84,7 +87,7 @@ public class ImportIndicatorsCommand implements BrujulaCommand {
             out.printf("%s %d\t%s\t%s%n", text("import.cli.ROW", locale, "row"), r.row(),
                     String.join(" ", r.key().stream().map(k -> k == null ? "-" : k).toList()),
                     text("indicators.outcome." + r.result().name(), locale, r.result().name()));
-            for (RowIssue i : r.errors()) {
+            for (FieldIssue i : r.errors()) {
                 out.printf("\t%s [%s] %s%n", i.field(), i.code(), i.message(locale));
             }
         }

@@ -1,5 +1,7 @@
 package mx.implan.brujula.indicators;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +24,7 @@ public record ImportReport(String format, String encoding, int created, int upda
      * @param line the line of the file where the row starts (the same as {@code row} for CSV)
      * @param key  indicator, zone, period type, period start and dimension as given (null parts when missing)
      */
-    public record Row(int row, int line, List<String> key, Outcome result, List<RowIssue> errors) {
+    public record Row(int row, int line, List<String> key, Outcome result, List<FieldIssue> errors) {
     }
 
     public ImportReport {
@@ -59,7 +61,7 @@ public record ImportReport(String format, String encoding, int created, int upda
             o.put("result", r.result().name());
             if (!r.errors().isEmpty()) {
                 ArrayNode errors = o.putArray("errors");
-                for (RowIssue i : r.errors()) {
+                for (FieldIssue i : r.errors()) {
                     errors.addObject().put("field", i.field()).put("code", i.code()).put("message", i.message(locale));
                 }
             }

@@ -1,5 +1,7 @@
 package mx.implan.brujula.indicators;
 
+import mx.implan.brujula.http.UnreadableFileException;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +41,7 @@ public class IndicatorAdminResource {
         try {
             return importer.importBytes(body == null ? new byte[0] : body, json)
                     .toJson(RequestLocale.from(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
-        } catch (ImportFileException e) {
+        } catch (UnreadableFileException e) {
             throw e.toProblem();
         }
     }

@@ -1,5 +1,7 @@
 package mx.implan.brujula.indicators;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,51 +69,51 @@ public class IndicatorImport {
         List<ImportReport.Row> report = new ArrayList<>();
         List<Good> good = new ArrayList<>();
         for (ValueFiles.RawRow raw : parsed.rows()) {
-            List<RowIssue> issues = new ArrayList<>();
+            List<FieldIssue> issues = new ArrayList<>();
             Map<String, String> f = raw.fields();
-            raw.invalid().forEach(c -> issues.add(new RowIssue(c, "INVALID_TYPE", "Wrong data type")));
+            raw.invalid().forEach(c -> issues.add(new FieldIssue(c, "INVALID_TYPE", "Wrong data type")));
             List<String> key = Arrays.asList(f.get(ValueFiles.CODE), f.get(ValueFiles.ZONE), f.get(ValueFiles.PERIOD_TYPE),
                     f.get(ValueFiles.PERIOD_START), f.getOrDefault(ValueFiles.DIMENSION, "TOTAL"));
             for (String required : ValueFiles.REQUIRED) {
                 if (!f.containsKey(required) && !raw.invalid().contains(required)) {
-                    issues.add(new RowIssue(required, "REQUIRED", "Required"));
+                    issues.add(new FieldIssue(required, "REQUIRED", "Required"));
                 }
             }
             Indicator indicator = f.containsKey(ValueFiles.CODE) ? indicators.get(f.get(ValueFiles.CODE)) : null;
             if (f.containsKey(ValueFiles.CODE) && indicator == null) {
-                issues.add(new RowIssue(ValueFiles.CODE, "UNKNOWN_INDICATOR", "Indicator {0} does not exist", f.get(ValueFiles.CODE)));
+                issues.add(new FieldIssue(ValueFiles.CODE, "UNKNOWN_INDICATOR", "Indicator {0} does not exist", f.get(ValueFiles.CODE)));
             } else if (indicator != null && indicator.method() == Indicator.Method.COMPUTED) {
-                issues.add(new RowIssue(ValueFiles.CODE, "INDICATOR_COMPUTED", "Indicator {0} is computed by Brújula", indicator.code()));
+                issues.add(new FieldIssue(ValueFiles.CODE, "INDICATOR_COMPUTED", "Indicator {0} is computed by Brújula", indicator.code()));
             }
             String zone = f.get(ValueFiles.ZONE);
             if (zone != null) {
                 String type = zoneTypes.get(zone);
                 if (type == null) {
-                    issues.add(new RowIssue(ValueFiles.ZONE, "UNKNOWN_ZONE", "Zone {0} does not exist", zone));
+                    issues.add(new FieldIssue(ValueFiles.ZONE, "UNKNOWN_ZONE", "Zone {0} does not exist", zone));
                 } else if (indicator != null && !indicator.levels().contains(type)) {
-                    issues.add(new RowIssue(ValueFiles.ZONE, "ZONE_LEVEL", "The indicator is not published for zones of level {0}", type));
+                    issues.add(new FieldIssue(ValueFiles.ZONE, "ZONE_LEVEL", "The indicator is not published for zones of level {0}", type));
                 }
             }
             PeriodType periodType = null;
             if (f.containsKey(ValueFiles.PERIOD_TYPE)) {
                 periodType = PeriodType.parse(f.get(ValueFiles.PERIOD_TYPE)).orElse(null);
                 if (periodType == null) {
-                    issues.add(new RowIssue(ValueFiles.PERIOD_TYPE, "INVALID_ENUM", "Unknown value; allowed: {0}", "MONTH, QUARTER, YEAR"));
+                    issues.add(new FieldIssue(ValueFiles.PERIOD_TYPE, "INVALID_ENUM", "Unknown value; allowed: {0}", "MONTH, QUARTER, YEAR"));
                 }
             }
             LocalDate start = null;
             if (f.containsKey(ValueFiles.PERIOD_START)) {
                 start = date(f.get(ValueFiles.PERIOD_START));
                 if (start == null) {
-                    issues.add(new RowIssue(ValueFiles.PERIOD_START, "INVALID_DATE", "Must be a date YYYY-MM-DD"));
+                    issues.add(new FieldIssue(ValueFiles.PERIOD_START, "INVALID_DATE", "Must be a date YYYY-MM-DD"));
                 } else if (periodType != null && !periodType.isStart(start)) {
-                    issues.add(new RowIssue(ValueFiles.PERIOD_START, "PERIOD_NOT_ALIGNED", "{0} is not the first day of a {1} period",
+                    issues.add(new FieldIssue(ValueFiles.PERIOD_START, "PERIOD_NOT_ALIGNED", "{0} is not the first day of a {1} period",
                             start.toString(), periodType.name()));
                 }
             }
             String dimension = key.get(4);
             if (!DIMENSION.matcher(dimension).matches()) {
-                issues.add(new RowIssue(ValueFiles.DIMENSION, "DIMENSION_FORMAT", "Use TOTAL or dimension:member"));
+                issues.add(new FieldIssue(ValueFiles.DIMENSION, "DIMENSION_FORMAT", "Use TOTAL or dimension:member"));
             }
             BigDecimal value = number(f, ValueFiles.VALUE, issues);
             BigDecimal numerator = number(f, ValueFiles.NUMERATOR, issues);
@@ -119,23 +121,23 @@ public class IndicatorImport {
             boolean numbersRead = issues.stream().noneMatch(i -> "NOT_A_NUMBER".equals(i.code()));
             if (numbersRead && value == null) {
                 if (numerator == null || denominator == null) {
-                    issues.add(new RowIssue(ValueFiles.VALUE, "VALUE_REQUIRED", "Give value, or numerator and denominator"));
+                    issues.add(new FieldIssue(ValueFiles.VALUE, "VALUE_REQUIRED", "Give value, or numerator and denominator"));
                 } else if (denominator.signum() == 0) {
-                    issues.add(new RowIssue(ValueFiles.DENOMINATOR, "DIVISION_BY_ZERO", "The denominator is zero"));
+                    issues.add(new FieldIssue(ValueFiles.DENOMINATOR, "DIVISION_BY_ZERO", "The denominator is zero"));
                 } else if (indicator != null) {
                     value = numerator.multiply(indicator.scale()).divide(denominator, 4, RoundingMode.HALF_UP);
                 }
             }
             String source = f.get(ValueFiles.SOURCE);
             if (source != null && source.length() > MAX_SOURCE) {
-                issues.add(new RowIssue(ValueFiles.SOURCE, "TOO_LONG", "Longer than {0} characters", String.valueOf(MAX_SOURCE)));
+                issues.add(new FieldIssue(ValueFiles.SOURCE, "TOO_LONG", "Longer than {0} characters", String.valueOf(MAX_SOURCE)));
             }
             if (key.stream().limit(4).allMatch(java.util.Objects::nonNull)) {
                 List<String> normalised = Arrays.asList(key.get(0), key.get(1), periodType == null ? key.get(2) : periodType.name(),
                         start == null ? key.get(3) : start.toString(), dimension);
                 Integer first = firstRowOfKey.putIfAbsent(normalised, raw.row());
                 if (first != null) {
-                    issues.add(new RowIssue("$", "DUPLICATE_ROW", "The same key is already in row {0}", String.valueOf(first)));
+                    issues.add(new FieldIssue("$", "DUPLICATE_ROW", "The same key is already in row {0}", String.valueOf(first)));
                 }
             }
             if (!issues.isEmpty()) {
@@ -197,13 +199,13 @@ public class IndicatorImport {
         return types;
     }
 
-    private static BigDecimal number(Map<String, String> fields, String column, List<RowIssue> issues) {
+    private static BigDecimal number(Map<String, String> fields, String column, List<FieldIssue> issues) {
         String raw = fields.get(column);
         if (raw == null) {
             return null;
         }
         if (!NUMBER.matcher(raw.strip()).matches()) {
-            issues.add(new RowIssue(column, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+            issues.add(new FieldIssue(column, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
             return null;
         }
         return new BigDecimal(raw.strip());

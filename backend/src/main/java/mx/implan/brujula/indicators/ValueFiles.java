@@ -1,5 +1,7 @@
 package mx.implan.brujula.indicators;
 
+import mx.implan.brujula.http.UnreadableFileException;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -98,7 +100,7 @@ final class ValueFiles {
 
     static Parsed parse(String text, String encoding, Format format, ObjectMapper mapper) {
         if (text.isBlank()) {
-            throw new ImportFileException("IMPORT_EMPTY", "The file is empty");
+            throw new UnreadableFileException("IMPORT_EMPTY", "The file is empty");
         }
         return format == Format.CSV ? csv(text, encoding) : json(text, encoding, mapper);
     }
@@ -128,7 +130,7 @@ final class ValueFiles {
                 if (!(columns.containsKey(VALUE) || columns.containsKey(NUMERATOR))) {
                     all.add("value | numerator+denominator");
                 }
-                throw new ImportFileException("IMPORT_MISSING_COLUMNS", "Missing columns: {0}", String.join(", ", all));
+                throw new UnreadableFileException("IMPORT_MISSING_COLUMNS", "Missing columns: {0}", String.join(", ", all));
             }
             for (CSVRecord record : parser.getRecords()) {
                 int line = lineOf(lineStarts, record.getCharacterPosition());
@@ -142,7 +144,7 @@ final class ValueFiles {
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
-            throw new ImportFileException("IMPORT_UNREADABLE", "The file cannot be read as {0} (near line {1})", "CSV",
+            throw new UnreadableFileException("IMPORT_UNREADABLE", "The file cannot be read as {0} (near line {1})", "CSV",
                     String.valueOf(line));
         } finally {
             if (parser != null) {
@@ -177,16 +179,16 @@ final class ValueFiles {
                     p.skipChildren();
                 }
                 if (!found) {
-                    throw new ImportFileException("IMPORT_NOT_VALUES", "The JSON must be a list of values or an object with the list \"values\"");
+                    throw new UnreadableFileException("IMPORT_NOT_VALUES", "The JSON must be a list of values or an object with the list \"values\"");
                 }
             } else if (first != JsonToken.START_ARRAY) {
-                throw new ImportFileException("IMPORT_NOT_VALUES", "The JSON must be a list of values or an object with the list \"values\"");
+                throw new UnreadableFileException("IMPORT_NOT_VALUES", "The JSON must be a list of values or an object with the list \"values\"");
             }
             int index = 0;
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
-                    throw new ImportFileException("IMPORT_UNREADABLE", "The file cannot be read as {0} (near line {1})", "JSON",
+                    throw new UnreadableFileException("IMPORT_UNREADABLE", "The file cannot be read as {0} (near line {1})", "JSON",
                             String.valueOf(p.currentLocation().getLineNr()));
                 }
                 index++;
@@ -197,9 +199,9 @@ final class ValueFiles {
         } catch (JsonProcessingException e) {
             ApiProblem problem = JsonProblems.of(e, Locale.ROOT);
             if (!"MALFORMED_JSON".equals(problem.code())) {
-                throw new ImportFileException(problem.code(), problem.getMessage(), problem.args());
+                throw new UnreadableFileException(problem.code(), problem.getMessage(), problem.args());
             }
-            throw new ImportFileException("IMPORT_UNREADABLE", "The file cannot be read as {0} (near line {1})", "JSON",
+            throw new UnreadableFileException("IMPORT_UNREADABLE", "The file cannot be read as {0} (near line {1})", "JSON",
                     String.valueOf(e.getLocation() == null ? 1 : e.getLocation().getLineNr()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

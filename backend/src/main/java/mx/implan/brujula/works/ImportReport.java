@@ -1,5 +1,7 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +23,7 @@ public record ImportReport(String format, String encoding, boolean dryRun, int c
      * @param row CSV line number where the record starts (the header is line 1), or the 1-based
      *            feature number in a GeoJSON FeatureCollection
      */
-    public record Row(int row, String code, Outcome result, UUID id, Long rev, List<Issue> errors) {
+    public record Row(int row, String code, Outcome result, UUID id, Long rev, List<FieldIssue> errors) {
     }
 
     public ImportReport {
@@ -71,7 +73,7 @@ public record ImportReport(String format, String encoding, boolean dryRun, int c
             }
             if (!r.errors().isEmpty()) {
                 ArrayNode errors = o.putArray("errors");
-                for (Issue i : r.errors()) {
+                for (FieldIssue i : r.errors()) {
                     errors.addObject().put("field", i.field()).put("code", i.code()).put("message", i.message(locale));
                 }
             }

@@ -1,5 +1,8 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+import mx.implan.brujula.http.UnreadableFileException;
+
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -75,7 +78,7 @@ public class ImportWorksCommand implements BrujulaCommand {
         } catch (IOException e) {
             err.println(text("import.cli.UNREADABLE_FILE", locale, "Cannot read {0}", file) + ": " + e.getMessage());
             return 1;
-        } catch (ImportFormatException e) {
+        } catch (UnreadableFileException e) {
             err.println(file + ": " + e.message(locale));
             return 1;
         }
@@ -91,7 +94,7 @@ public class ImportWorksCommand implements BrujulaCommand {
         for (ImportReport.Row r : report.rows()) {
             out.printf("%s %d\t%s\t%s%n", text("import.cli.ROW", locale, "row"), r.row(),
                     r.code() == null ? "-" : r.code(), text("import.outcome." + r.result().name(), locale, r.result().name()));
-            for (Issue i : r.errors()) {
+            for (FieldIssue i : r.errors()) {
                 out.printf("\t%s [%s] %s%n", i.field(), i.code(), i.message(locale));
             }
         }

@@ -1,5 +1,7 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import mx.implan.brujula.model.FieldPath;
 import mx.implan.brujula.model.Limits;
@@ -37,7 +39,7 @@ final class WorkGeometry {
     }
 
     /** One of: a GeoJSON geometry, a WKT text, or a lon/lat pair — exactly one. */
-    static Geometry of(WorkDraft d, List<Issue> issues) {
+    static Geometry of(WorkDraft d, List<FieldIssue> issues) {
         boolean hasGeoJson = !WorkValidator.absent(d.geometry());
         boolean hasWkt = !WorkValidator.absent(d.value(WorkDraft.WKT));
         boolean hasLon = !WorkValidator.absent(d.value(WorkDraft.LON));
@@ -45,12 +47,12 @@ final class WorkGeometry {
         int given = (hasGeoJson ? 1 : 0) + (hasWkt ? 1 : 0) + (hasLon || hasLat ? 1 : 0);
         if (given == 0) {
             String field = d.field(WorkDraft.GEOMETRY);
-            issues.add(new Issue(field, "GEOMETRY_REQUIRED", "A location is required: lon and lat, wkt, or a geometry"));
+            issues.add(new FieldIssue(field, "GEOMETRY_REQUIRED", "A location is required: lon and lat, wkt, or a geometry"));
             return null;
         }
         if (given > 1) {
             String field = hasWkt ? d.field(WorkDraft.WKT) : d.field(WorkDraft.LON);
-            issues.add(new Issue(field, "GEOMETRY_AMBIGUOUS", "Give only one location: lon and lat, wkt, or a geometry"));
+            issues.add(new FieldIssue(field, "GEOMETRY_AMBIGUOUS", "Give only one location: lon and lat, wkt, or a geometry"));
             return null;
         }
         if (hasGeoJson) {
@@ -62,26 +64,26 @@ final class WorkGeometry {
         return fromLonLat(d, hasLon, hasLat, issues);
     }
 
-    private static Geometry fromLonLat(WorkDraft d, boolean hasLon, boolean hasLat, List<Issue> issues) {
+    private static Geometry fromLonLat(WorkDraft d, boolean hasLon, boolean hasLat, List<FieldIssue> issues) {
         if (!hasLon || !hasLat) {
-            issues.add(new Issue(d.field(hasLon ? WorkDraft.LAT : WorkDraft.LON), "REQUIRED", "Required"));
+            issues.add(new FieldIssue(d.field(hasLon ? WorkDraft.LAT : WorkDraft.LON), "REQUIRED", "Required"));
             return null;
         }
         Double lon = number(d, WorkDraft.LON, issues);
         Double lat = number(d, WorkDraft.LAT, issues);
         boolean ok = lon != null && lat != null;
         if (lon != null && (lon < -180 || lon > 180)) {
-            issues.add(new Issue(d.field(WorkDraft.LON), "LON_RANGE", "Longitude must be between -180 and 180"));
+            issues.add(new FieldIssue(d.field(WorkDraft.LON), "LON_RANGE", "Longitude must be between -180 and 180"));
             ok = false;
         }
         if (lat != null && (lat < -90 || lat > 90)) {
-            issues.add(new Issue(d.field(WorkDraft.LAT), "LAT_RANGE", "Latitude must be between -90 and 90"));
+            issues.add(new FieldIssue(d.field(WorkDraft.LAT), "LAT_RANGE", "Latitude must be between -90 and 90"));
             ok = false;
         }
         return ok ? GeoJson.factory().createPoint(new CoordinateXY(lon, lat)) : null;
     }
 
-    private static Double number(WorkDraft d, String key, List<Issue> issues) {
+    private static Double number(WorkDraft d, String key, List<FieldIssue> issues) {
         JsonNode n = d.value(key);
         if (n.isNumber()) {
             return n.doubleValue();
@@ -91,30 +93,30 @@ final class WorkGeometry {
         if (WorkValidator.DECIMAL.matcher(s).matches()) {
             return Double.parseDouble(s);
         }
-        issues.add(new Issue(d.field(key), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+        issues.add(new FieldIssue(d.field(key), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
         return null;
     }
 
-    private static Geometry fromWkt(WorkDraft d, List<Issue> issues) {
+    private static Geometry fromWkt(WorkDraft d, List<FieldIssue> issues) {
         String field = d.field(WorkDraft.WKT);
         Geometry g;
         try {
             g = new WKTReader(GeoJson.factory()).read(d.value(WorkDraft.WKT).asText().strip());
         } catch (ParseException | IllegalArgumentException e) {
             // The parser's own text is English and names its internals: the field and code say enough.
-            issues.add(new Issue(field, "WKT_INVALID", "Not valid WKT (e.g. POINT (-110.96 29.07))"));
+            issues.add(new FieldIssue(field, "WKT_INVALID", "Not valid WKT (e.g. POINT (-110.96 29.07))"));
             return null;
         }
         return check(g, field, null, issues);
     }
 
-    private static Geometry fromGeoJson(WorkDraft d, List<Issue> issues) {
+    private static Geometry fromGeoJson(WorkDraft d, List<FieldIssue> issues) {
         String field = d.field(WorkDraft.GEOMETRY);
         Geometry g;
         try {
             g = GeoJson.read(d.geometry());
         } catch (GeoJsonException e) {
-            issues.add(new Issue(FieldPath.join(field, e.path()), e.code(), e.getMessage()));
+            issues.add(new FieldIssue(FieldPath.join(field, e.path()), e.code(), e.getMessage()));
             return null;
         }
         return check(g, field, FieldPath.join(field, "coordinates"), issues);
@@ -126,24 +128,24 @@ final class WorkGeometry {
      * @param coordinatesPath where to point at a bad position ({@code geometry.coordinates}); null
      *                        for WKT, whose positions have no path
      */
-    private static Geometry check(Geometry g, String field, String coordinatesPath, List<Issue> issues) {
+    private static Geometry check(Geometry g, String field, String coordinatesPath, List<FieldIssue> issues) {
         if (!GEOMETRY_TYPES.contains(g.getGeometryType())) {
-            issues.add(new Issue(coordinatesPath == null ? field : FieldPath.join(field, "type"), "GEOMETRY_TYPE",
+            issues.add(new FieldIssue(coordinatesPath == null ? field : FieldPath.join(field, "type"), "GEOMETRY_TYPE",
                     "Must be a Point, LineString or Polygon", g.getGeometryType()));
             return null;
         }
         if (g.isEmpty()) {
-            issues.add(new Issue(field, "GEOMETRY_EMPTY", "The geometry is empty"));
+            issues.add(new FieldIssue(field, "GEOMETRY_EMPTY", "The geometry is empty"));
             return null;
         }
         if (g.getNumPoints() > Limits.MAX_VERTICES) {
-            issues.add(new Issue(field, "TOO_MANY_VERTICES", "More than " + Limits.MAX_VERTICES + " vertices",
+            issues.add(new FieldIssue(field, "TOO_MANY_VERTICES", "More than " + Limits.MAX_VERTICES + " vertices",
                     String.valueOf(Limits.MAX_VERTICES)));
             return null;
         }
         if (Arrays.stream(g.getCoordinates()).anyMatch(c -> !Double.isNaN(c.getZ()))) {
             // The column is two-dimensional: an altitude would be dropped without a word.
-            issues.add(new Issue(coordinatesPath == null ? field : coordinatesPath, "Z_NOT_SUPPORTED",
+            issues.add(new FieldIssue(coordinatesPath == null ? field : coordinatesPath, "Z_NOT_SUPPORTED",
                     "Altitude (Z) is not stored: give longitude and latitude only"));
             return null;
         }
@@ -151,7 +153,7 @@ final class WorkGeometry {
             return null;
         }
         if (g instanceof LineString line && Arrays.stream(line.getCoordinates()).distinct().count() < 2) {
-            issues.add(new Issue(field, "TOO_FEW_POINTS", "A line needs two different points"));
+            issues.add(new FieldIssue(field, "TOO_FEW_POINTS", "A line needs two different points"));
             return null;
         }
         if (g instanceof Polygon) {
@@ -161,7 +163,7 @@ final class WorkGeometry {
                 boolean crossing = error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
                         || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION;
                 String near = near(error);
-                issues.add(new Issue(field, crossing ? "SELF_INTERSECTION" : "INVALID_GEOMETRY",
+                issues.add(new FieldIssue(field, crossing ? "SELF_INTERSECTION" : "INVALID_GEOMETRY",
                         "Invalid geometry near " + near, near));
                 return null;
             }
@@ -179,7 +181,7 @@ final class WorkGeometry {
         return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    private static boolean checkRanges(Geometry g, String field, String coordinatesPath, List<Issue> issues) {
+    private static boolean checkRanges(Geometry g, String field, String coordinatesPath, List<FieldIssue> issues) {
         List<Coordinate[]> parts = new ArrayList<>();
         if (g instanceof Polygon p) {
             parts.add(p.getExteriorRing().getCoordinates());
@@ -209,8 +211,8 @@ final class WorkGeometry {
                     at = FieldPath.index(at, latBad ? 1 : 0);
                 }
                 issues.add(latBad
-                        ? new Issue(at, "LAT_RANGE", "Latitude must be between -90 and 90")
-                        : new Issue(at, "LON_RANGE", "Longitude must be between -180 and 180"));
+                        ? new FieldIssue(at, "LAT_RANGE", "Latitude must be between -90 and 90")
+                        : new FieldIssue(at, "LON_RANGE", "Longitude must be between -180 and 180"));
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import mx.implan.brujula.model.FieldPath;
 import mx.implan.brujula.model.Limits;
@@ -54,7 +56,7 @@ public final class WorkValidator {
             .withResolverStyle(ResolverStyle.STRICT);
 
     /** Either a work or the reasons there is none. */
-    public record Result(WorkInput work, List<Issue> issues) {
+    public record Result(WorkInput work, List<FieldIssue> issues) {
         public boolean valid() {
             return issues.isEmpty();
         }
@@ -64,10 +66,10 @@ public final class WorkValidator {
     }
 
     public static Result validate(WorkDraft d) {
-        List<Issue> issues = new ArrayList<>();
+        List<FieldIssue> issues = new ArrayList<>();
         String code = text(d, WorkDraft.CODE, MAX_CODE, true, issues);
         if (code != null && code.codePoints().anyMatch(Character::isISOControl)) {
-            issues.add(new Issue(d.field(WorkDraft.CODE), "CODE_FORMAT", "The code has control characters"));
+            issues.add(new FieldIssue(d.field(WorkDraft.CODE), "CODE_FORMAT", "The code has control characters"));
         }
         String name = text(d, WorkDraft.NAME, MAX_NAME, true, issues);
         String programme = text(d, WorkDraft.PROGRAMME, MAX_SHORT_TEXT, false, issues);
@@ -78,7 +80,7 @@ public final class WorkValidator {
         LocalDate start = date(d, WorkDraft.START, issues);
         LocalDate end = date(d, WorkDraft.END, issues);
         if (start != null && end != null && end.isBefore(start)) {
-            issues.add(new Issue(d.field(WorkDraft.END), "DATE_ORDER", "The end date is before the start date"));
+            issues.add(new FieldIssue(d.field(WorkDraft.END), "DATE_ORDER", "The end date is before the start date"));
         }
         List<CurvePoint> curve = curve(d, issues);
         Geometry geometry = WorkGeometry.of(d, issues);
@@ -96,31 +98,31 @@ public final class WorkValidator {
     }
 
     /** A scalar as trimmed text; numbers are accepted as their text (a code like 1024 in a GeoJSON). */
-    private static String text(WorkDraft d, String key, int max, boolean required, List<Issue> issues) {
+    private static String text(WorkDraft d, String key, int max, boolean required, List<FieldIssue> issues) {
         JsonNode n = d.value(key);
         if (absent(n)) {
             if (required) {
-                issues.add(new Issue(d.field(key), "REQUIRED", "Required"));
+                issues.add(new FieldIssue(d.field(key), "REQUIRED", "Required"));
             }
             return null;
         }
         if (!n.isValueNode()) {
-            issues.add(new Issue(d.field(key), "INVALID_TYPE", "Must be text"));
+            issues.add(new FieldIssue(d.field(key), "INVALID_TYPE", "Must be text"));
             return null;
         }
         String s = n.asText().strip();
         if (s.indexOf('\u0000') >= 0) {
-            issues.add(new Issue(d.field(key), "INVALID_CHARACTER", "Contains a NUL character (U+0000)"));
+            issues.add(new FieldIssue(d.field(key), "INVALID_CHARACTER", "Contains a NUL character (U+0000)"));
             return null;
         }
         if (s.codePointCount(0, s.length()) > max) {
-            issues.add(new Issue(d.field(key), "TOO_LONG", "Longer than " + max + " characters", String.valueOf(max)));
+            issues.add(new FieldIssue(d.field(key), "TOO_LONG", "Longer than " + max + " characters", String.valueOf(max)));
             return null;
         }
         return s;
     }
 
-    private static BigDecimal budget(WorkDraft d, List<Issue> issues) {
+    private static BigDecimal budget(WorkDraft d, List<FieldIssue> issues) {
         JsonNode n = d.value(WorkDraft.BUDGET);
         if (absent(n)) {
             return null;
@@ -129,14 +131,14 @@ public final class WorkValidator {
         BigDecimal value;
         if (n.isNumber()) {
             if (!Double.isFinite(n.doubleValue()) && !n.isBigDecimal()) {
-                issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+                issues.add(new FieldIssue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
                 return null;
             }
             value = n.decimalValue();
         } else if (n.isTextual()) {
             String s = n.asText().strip();
             if (s.length() > MAX_BUDGET_TEXT) {
-                issues.add(new Issue(field, "TOO_LARGE", "Too large"));
+                issues.add(new FieldIssue(field, "TOO_LARGE", "Too large"));
                 return null;
             }
             if (s.startsWith("$")) {
@@ -148,20 +150,20 @@ public final class WorkValidator {
             try {
                 value = new BigDecimal(s);
             } catch (NumberFormatException e) {
-                issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+                issues.add(new FieldIssue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
                 return null;
             }
         } else {
-            issues.add(new Issue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+            issues.add(new FieldIssue(field, "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
             return null;
         }
         if (value.signum() < 0) {
-            issues.add(new Issue(field, "NEGATIVE", "Must not be negative"));
+            issues.add(new FieldIssue(field, "NEGATIVE", "Must not be negative"));
             return null;
         }
         // Compared before rounding: rounding 1e999999999 (or 1e-999999999) would expand it digit by digit.
         if (value.compareTo(MAX_BUDGET) > 0) {
-            issues.add(new Issue(field, "TOO_LARGE", "Too large"));
+            issues.add(new FieldIssue(field, "TOO_LARGE", "Too large"));
             return null;
         }
         if (value.compareTo(HALF_CENTAVO) < 0) {
@@ -171,7 +173,7 @@ public final class WorkValidator {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static LocalDate date(WorkDraft d, String key, List<Issue> issues) {
+    private static LocalDate date(WorkDraft d, String key, List<FieldIssue> issues) {
         JsonNode n = d.value(key);
         if (absent(n)) {
             return null;
@@ -180,14 +182,14 @@ public final class WorkValidator {
     }
 
     /** A calendar date within the years every Brújula date is accepted in (the column would take more, no reader would). */
-    private static LocalDate storableDate(String field, JsonNode n, List<Issue> issues) {
+    private static LocalDate storableDate(String field, JsonNode n, List<FieldIssue> issues) {
         LocalDate date = n.isTextual() ? parseDate(n.asText().strip()) : null;
         if (date == null) {
-            issues.add(new Issue(field, "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)", n.asText()));
+            issues.add(new FieldIssue(field, "BAD_DATE", "Not a date (YYYY-MM-DD or DD/MM/YYYY)", n.asText()));
             return null;
         }
         if (date.getYear() < Limits.MIN_YEAR || date.getYear() > Limits.MAX_YEAR) {
-            issues.add(new Issue(field, ValidationCodes.DATE_RANGE, "The date must fall between the years {1} and {2}",
+            issues.add(new FieldIssue(field, ValidationCodes.DATE_RANGE, "The date must fall between the years {1} and {2}",
                     n.asText(), String.valueOf(Limits.MIN_YEAR), String.valueOf(Limits.MAX_YEAR)));
             return null;
         }
@@ -207,14 +209,14 @@ public final class WorkValidator {
     }
 
     /** An explicit curve: ascending dates, non-decreasing percentages within 0–100. */
-    private static List<CurvePoint> curve(WorkDraft d, List<Issue> issues) {
+    private static List<CurvePoint> curve(WorkDraft d, List<FieldIssue> issues) {
         JsonNode n = d.value(WorkDraft.CURVE);
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }
         String field = d.field(WorkDraft.CURVE);
         if (!n.isArray()) {
-            issues.add(new Issue(field, "INVALID_TYPE", "Must be a list of {date, percent}"));
+            issues.add(new FieldIssue(field, "INVALID_TYPE", "Must be a list of {date, percent}"));
             return null;
         }
         if (n.isEmpty()) {
@@ -226,21 +228,21 @@ public final class WorkValidator {
             JsonNode p = n.get(i);
             String at = FieldPath.index(field, i);
             if (!p.isObject()) {
-                issues.add(new Issue(at, "INVALID_TYPE", "Must be a list of {date, percent}"));
+                issues.add(new FieldIssue(at, "INVALID_TYPE", "Must be a list of {date, percent}"));
                 continue;
             }
             LocalDate date = storableDate(FieldPath.join(at, "date"), p.path("date"), issues);
             JsonNode percent = p.path("percent");
             if (!percent.isNumber()) {
-                issues.add(new Issue(FieldPath.join(at, "percent"), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
+                issues.add(new FieldIssue(FieldPath.join(at, "percent"), "NOT_A_NUMBER", "Not a number (use a dot for decimals)"));
             } else if (percent.doubleValue() < Limits.MIN_PERCENT || percent.doubleValue() > Limits.MAX_PERCENT) {
-                issues.add(new Issue(FieldPath.join(at, "percent"), "PERCENT_RANGE", "Must be between 0 and 100"));
+                issues.add(new FieldIssue(FieldPath.join(at, "percent"), "PERCENT_RANGE", "Must be between 0 and 100"));
             } else if (date != null) {
                 CurvePoint point = new CurvePoint(date, percent.doubleValue());
                 if (!points.isEmpty()) {
                     CurvePoint last = points.get(points.size() - 1);
                     if (!point.date().isAfter(last.date()) || point.percent() < last.percent()) {
-                        issues.add(new Issue(at, "CURVE_ORDER", "Dates must increase and percentages must not decrease"));
+                        issues.add(new FieldIssue(at, "CURVE_ORDER", "Dates must increase and percentages must not decrease"));
                     }
                 }
                 points.add(point);

@@ -1,5 +1,8 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+import mx.implan.brujula.http.UnreadableFileException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +65,7 @@ public class WorksImport {
     ObjectMapper mapper;
 
     /** A row as parsed, with problems found before validation (wrong field count, non-object properties). */
-    private record Parsed(WorkDraft draft, List<Issue> structural) {
+    private record Parsed(WorkDraft draft, List<FieldIssue> structural) {
     }
 
     private record ParsedFile(List<Parsed> rows, List<String> ignored) {
@@ -70,7 +73,7 @@ public class WorksImport {
 
     /**
      * @throws IOException            the file cannot be read at all
-     * @throws ImportFormatException  it can be read but is not an importable catalogue
+     * @throws UnreadableFileException  it can be read but is not an importable catalogue
      */
     public ImportReport importFile(Path file, Actor actor, boolean dryRun) throws IOException {
         byte[] content = Files.readAllBytes(file);
@@ -130,7 +133,7 @@ public class WorksImport {
 
     ParsedFile parseCsv(String text) {
         if (text.isBlank()) {
-            throw new ImportFormatException("IMPORT_EMPTY", "The file is empty");
+            throw new UnreadableFileException("IMPORT_EMPTY", "The file is empty");
         }
         char delimiter = delimiter(text);
         CSVFormat format = CSVFormat.RFC4180.builder()
@@ -172,7 +175,7 @@ public class WorksImport {
                 missing.add("lon+lat | wkt");
             }
             if (!missing.isEmpty()) {
-                throw new ImportFormatException("IMPORT_MISSING_COLUMNS", "Missing columns: {0}", String.join(", ", missing));
+                throw new UnreadableFileException("IMPORT_MISSING_COLUMNS", "Missing columns: {0}", String.join(", ", missing));
             }
             int headerSize = parser.getHeaderNames().size();
             List<CSVRecord> records = parser.getRecords();
@@ -188,15 +191,15 @@ public class WorksImport {
                         values.put(key, TextNode.valueOf(record.get(header)));
                     }
                 });
-                List<Issue> structural = record.size() == headerSize ? List.of()
-                        : List.of(new Issue(ROW_FIELD, "COLUMN_COUNT", "The row has {0} fields; the header has {1}",
+                List<FieldIssue> structural = record.size() == headerSize ? List.of()
+                        : List.of(new FieldIssue(ROW_FIELD, "COLUMN_COUNT", "The row has {0} fields; the header has {1}",
                                 String.valueOf(record.size()), String.valueOf(headerSize)));
                 rows.add(new Parsed(new WorkDraft(line, values, null, UnaryOperator.identity()), structural));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // The parser's message is English and names its internals: say where, in our words.
             long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
-            throw new ImportFormatException("IMPORT_UNREADABLE",
+            throw new UnreadableFileException("IMPORT_UNREADABLE",
                     "The file cannot be read as {0} (near line {1})",
                     "CSV", String.valueOf(line));
         } finally {
@@ -281,15 +284,15 @@ public class WorksImport {
             ApiProblem problem = JsonProblems.of(e, Locale.ROOT);
             if (!"MALFORMED_JSON".equals(problem.code())) {
                 // a key given twice, nesting too deep…: said as the API says it, never in Jackson's words
-                throw new ImportFormatException(problem.code(), problem.getMessage(), problem.args());
+                throw new UnreadableFileException(problem.code(), problem.getMessage(), problem.args());
             }
-            throw new ImportFormatException("IMPORT_UNREADABLE",
+            throw new UnreadableFileException("IMPORT_UNREADABLE",
                     "The file cannot be read as {0} (near line {1})",
                     "GeoJSON", String.valueOf(e.getLocation() == null ? 1 : e.getLocation().getLineNr()));
         }
         if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asText())
                 || !root.path("features").isArray()) {
-            throw new ImportFormatException("IMPORT_NOT_FEATURE_COLLECTION", "The file is not a GeoJSON FeatureCollection");
+            throw new UnreadableFileException("IMPORT_NOT_FEATURE_COLLECTION", "The file is not a GeoJSON FeatureCollection");
         }
         Set<String> known = new LinkedHashSet<>(WorkDraft.CSV_COLUMNS);
         known.add(WorkDraft.CURVE);
@@ -300,10 +303,10 @@ public class WorksImport {
         for (int i = 0; i < features.size(); i++) {
             JsonNode feature = features.get(i);
             Map<String, JsonNode> values = new HashMap<>();
-            List<Issue> structural = new ArrayList<>();
+            List<FieldIssue> structural = new ArrayList<>();
             JsonNode geometry = null;
             if (!feature.isObject()) {
-                structural.add(new Issue(ROW_FIELD, "INVALID_TYPE", "Must be a GeoJSON Feature"));
+                structural.add(new FieldIssue(ROW_FIELD, "INVALID_TYPE", "Must be a GeoJSON Feature"));
             } else {
                 JsonNode properties = feature.path("properties");
                 if (properties.isObject()) {
@@ -315,7 +318,7 @@ public class WorksImport {
                         }
                     });
                 } else if (!properties.isNull() && !properties.isMissingNode()) {
-                    structural.add(new Issue("properties", "INVALID_TYPE", "Must be an object"));
+                    structural.add(new FieldIssue("properties", "INVALID_TYPE", "Must be an object"));
                 }
                 geometry = feature.get("geometry");
             }
@@ -331,7 +334,7 @@ public class WorksImport {
         List<ImportReport.Row> report = new ArrayList<>();
         for (Parsed p : parsed.rows()) {
             WorkDraft d = p.draft();
-            List<Issue> issues = new ArrayList<>(p.structural());
+            List<FieldIssue> issues = new ArrayList<>(p.structural());
             WorkValidator.Result result = WorkValidator.validate(d);
             issues.addAll(result.issues());
             String code = codeOf(d);
@@ -339,7 +342,7 @@ public class WorksImport {
                 Integer first = firstRowOfCode.putIfAbsent(code, d.row());
                 if (first != null) {
                     // The first occurrence wins; a second one is almost always a copy-paste slip.
-                    issues.add(new Issue(d.field(WorkDraft.CODE), "DUPLICATE_CODE", "Code already used in row {0}",
+                    issues.add(new FieldIssue(d.field(WorkDraft.CODE), "DUPLICATE_CODE", "Code already used in row {0}",
                             String.valueOf(first)));
                 }
             }
@@ -366,7 +369,7 @@ public class WorksImport {
             String incident = UUID.randomUUID().toString();
             LOG.warnf(e, "Import of work %s (row %d) failed, incident %s", work.code(), row, incident);
             return new ImportReport.Row(row, work.code(), Outcome.REJECTED, null, null,
-                    List.of(new Issue(ROW_FIELD, "WRITE_FAILED", "Could not be saved (incident {0})", incident)));
+                    List.of(new FieldIssue(ROW_FIELD, "WRITE_FAILED", "Could not be saved (incident {0})", incident)));
         }
     }
 

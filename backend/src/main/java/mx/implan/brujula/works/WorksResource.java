@@ -1,5 +1,7 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.UnreadableFileException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -140,7 +142,7 @@ public class WorksResource {
                 ? WorksImport.Format.CSV : WorksImport.Format.GEOJSON;
         try {
             return worksImport.importBytes(body == null ? new byte[0] : body, format, actor(security), dry).toJson(locale);
-        } catch (ImportFormatException e) {
+        } catch (UnreadableFileException e) {
             throw e.toProblem();
         }
     }

@@ -1,5 +1,7 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -76,7 +78,7 @@ class WorkValidatorTest {
     void libraryTextNeverReachesAMessage() {
         for (Locale locale : List.of(Locale.forLanguageTag("es"), Locale.ENGLISH)) {
             WorkValidator.Result wkt = csvRow("lon", "", "lat", "", "wkt", "POINT(1");
-            assertThat(wkt.issues()).extracting(Issue::code).containsExactly("WKT_INVALID");
+            assertThat(wkt.issues()).extracting(FieldIssue::code).containsExactly("WKT_INVALID");
             assertThat(wkt.issues().get(0).message(locale)).doesNotContain("Expected").doesNotContain("found");
             WorkValidator.Result crossing = csvRow("lon", "", "lat", "",
                     "wkt", "POLYGON((-110.93 29.08, -110.92 29.09, -110.92 29.08, -110.93 29.09, -110.93 29.08))");

@@ -1,5 +1,8 @@
 package mx.implan.brujula.works;
 
+import mx.implan.brujula.http.FieldIssue;
+import mx.implan.brujula.http.UnreadableFileException;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Actor;
@@ -101,7 +104,7 @@ class WorksImportTest {
         assertThat(errors(report, 5)).containsExactly(tuple("lat", "LAT_RANGE"));
         assertThat(errors(report, 6)).containsExactly(tuple("name", "REQUIRED"));
         assertThat(errors(report, 7)).containsExactly(tuple("code", "DUPLICATE_CODE"));
-        Issue duplicate = report.rows().get(5).errors().get(0);
+        FieldIssue duplicate = report.rows().get(5).errors().get(0);
         assertThat(duplicate.message(Locale.forLanguageTag("es"))).isEqualTo("La clave ya aparece en la fila 2 de este archivo");
         assertThat(duplicate.message(Locale.ENGLISH)).isEqualTo("The code already appears in row 2 of this file");
 
@@ -271,34 +274,34 @@ class WorksImportTest {
     void fileWithoutRequiredColumnsIsUnreadableAndWritesNothing() {
         long works = db.count("SELECT count(*) FROM public_work");
         assertThatThrownBy(() -> importCsv("codigo,nombre,lon,lat\nX,Y,-110,29\n"))
-                .isInstanceOf(ImportFormatException.class)
-                .extracting(e -> ((ImportFormatException) e).code()).isEqualTo("IMPORT_MISSING_COLUMNS");
+                .isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code()).isEqualTo("IMPORT_MISSING_COLUMNS");
         assertThatThrownBy(() -> importCsv("code,name,lon,lat\n\"IMP-Q,unterminated,-110,29\n"))
-                .isInstanceOf(ImportFormatException.class)
-                .extracting(e -> ((ImportFormatException) e).code()).isEqualTo("IMPORT_UNREADABLE");
+                .isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code()).isEqualTo("IMPORT_UNREADABLE");
         assertThatThrownBy(() -> worksImport.importBytes("{\"type\": \"Feature\"}".getBytes(StandardCharsets.UTF_8),
                 WorksImport.Format.GEOJSON, ADMIN, false))
-                .isInstanceOf(ImportFormatException.class);
+                .isInstanceOf(UnreadableFileException.class);
         assertThat(db.count("SELECT count(*) FROM public_work")).isEqualTo(works);
     }
 
     @Test
     void anUnreadableFileIsDescribedInOurWordsNeverTheParsers() {
-        ImportFormatException deep = catchThrowableOfType(ImportFormatException.class, () -> worksImport.importBytes(
+        UnreadableFileException deep = catchThrowableOfType(UnreadableFileException.class, () -> worksImport.importBytes(
                 ("{\"type\":\"FeatureCollection\",\"features\":" + "[".repeat(500) + "]".repeat(500) + "}")
                         .getBytes(StandardCharsets.UTF_8), WorksImport.Format.GEOJSON, ADMIN, true));
         assertThat(deep.code()).isEqualTo("JSON_TOO_COMPLEX");
-        ImportFormatException twice = catchThrowableOfType(ImportFormatException.class, () -> worksImport.importBytes(
+        UnreadableFileException twice = catchThrowableOfType(UnreadableFileException.class, () -> worksImport.importBytes(
                 "{\"type\":\"FeatureCollection\",\"type\":\"x\",\"features\":[]}".getBytes(StandardCharsets.UTF_8),
                 WorksImport.Format.GEOJSON, ADMIN, true));
         assertThat(twice.code()).isEqualTo("DUPLICATE_KEY");
-        ImportFormatException broken = catchThrowableOfType(ImportFormatException.class, () -> worksImport.importBytes(
+        UnreadableFileException broken = catchThrowableOfType(UnreadableFileException.class, () -> worksImport.importBytes(
                 "{\"type\":\"FeatureCollection\",\n\"features\":[}".getBytes(StandardCharsets.UTF_8),
                 WorksImport.Format.GEOJSON, ADMIN, true));
-        ImportFormatException csv = catchThrowableOfType(ImportFormatException.class,
+        UnreadableFileException csv = catchThrowableOfType(UnreadableFileException.class,
                 () -> importCsv("code,name,lon,lat\n\"IMP-Q,unterminated,-110,29\n"));
         for (Locale locale : List.of(Locale.forLanguageTag("es"), Locale.ENGLISH)) {
-            for (ImportFormatException e : List.of(deep, twice, broken, csv)) {
+            for (UnreadableFileException e : List.of(deep, twice, broken, csv)) {
                 assertThat(e.message(locale)).as(e.code()).doesNotContain("StreamReadConstraints").doesNotContain("Jackson")
                         .doesNotContain("com.fasterxml").doesNotContain("org.apache").doesNotContain("`").doesNotContain("{0}");
             }

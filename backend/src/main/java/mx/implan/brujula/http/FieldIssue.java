@@ -1,18 +1,17 @@
-package mx.implan.brujula.works;
+package mx.implan.brujula.http;
 
 import mx.implan.brujula.model.sync.FieldError;
-import mx.implan.brujula.http.ProblemMessages;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * One thing wrong with one field of a work. Kept as code + arguments so the same report reads in
+ * One thing wrong with one field of an imported row (a work, an indicator value) or a request. Kept as code + arguments so the same report reads in
  * Spanish (default) or English: the text comes from the {@code field.CODE} key of the problems bundle.
  */
-public record Issue(String field, String code, String fallback, Object... args) {
+public record FieldIssue(String field, String code, String fallback, Object... args) {
 
-    public Issue {
+    public FieldIssue {
         args = args == null ? new Object[0] : args.clone();
     }
 
@@ -26,7 +25,7 @@ public record Issue(String field, String code, String fallback, Object... args) 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Issue other && field.equals(other.field) && code.equals(other.code)
+        return o instanceof FieldIssue other && field.equals(other.field) && code.equals(other.code)
                 && Arrays.equals(args, other.args);
     }
 

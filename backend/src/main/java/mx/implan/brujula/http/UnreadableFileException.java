@@ -1,17 +1,18 @@
-package mx.implan.brujula.indicators;
+package mx.implan.brujula.http;
 
-import mx.implan.brujula.http.ApiProblem;
-import mx.implan.brujula.http.ProblemMessages;
 
 import java.util.Locale;
 
-/** The file as a whole cannot be imported (empty, unreadable, missing columns): nothing is written. */
-public class ImportFileException extends RuntimeException {
+/**
+ * An uploaded file as a whole cannot be imported (not CSV/GeoJSON/JSON, not UTF-8, missing required
+ * columns, broken quoting). Raised before anything is written. Distinct from bad rows, which are reported and skipped.
+ */
+public class UnreadableFileException extends RuntimeException {
 
     private final String code;
     private final Object[] args;
 
-    public ImportFileException(String code, String fallback, Object... args) {
+    public UnreadableFileException(String code, String fallback, Object... args) {
         super(fallback, null, false, false);
         this.code = code;
         this.args = args.clone();
