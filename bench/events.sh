@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./brujula bench events [N] [SIZE] [ROUNDS]: event throughput on Kafka (BRUJULA_KAFKA_BOOTSTRAP, which
+# ./brujula bench events [N] [SIZE] [ROUNDS] (BRUJULA_BENCH_EVENTS_PACE: the paced push, obs/s, default 1000): event throughput on Kafka (BRUJULA_KAFKA_BOOTSTRAP, which
 # ./brujula started or was pointed at, beside the freshly recreated database brujula_bench).
 # Each measurement below prints its own figures; the plain producer is the reference the event
 # pipeline's figures are read against (docs/benchmarks.md, "Events").

@@ -52,11 +52,11 @@ public interface EventsConfig {
         Duration retryDelay();
 
         /** Most events applied in one transaction: what has arrived when the consumer is free, up to this. */
-        @WithDefault("500")
+        @WithDefault("1000")
         int batchSize();
 
         /** Events queued before the channels are asked to wait. */
-        @WithDefault("2000")
+        @WithDefault("4000")
         int queueCapacity();
 
         /** Longest pause before handing a batch over again after the database failed (doubling from 0.2 s). */

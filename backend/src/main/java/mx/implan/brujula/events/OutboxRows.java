@@ -18,6 +18,10 @@ import java.util.List;
  * whose aggregate has an earlier row still unpublished outside this batch (leased by another
  * instance, or not committed yet when this one read) waits, so each aggregate's events leave in
  * order. A lease that runs out (its relay died) makes the rows available again.
+ *
+ * <p>{@code e.id + 0} keeps the planner off the id-only index for that check: with statistics taken
+ * while the outbox was empty (a burst just arrived) it would scan every unpublished entry per row,
+ * four times slower than looking the aggregate up in {@code outbox_unpublished_aggregate_idx}.
  */
 @ApplicationScoped
 class OutboxRows {
@@ -32,7 +36,7 @@ class OutboxRows {
                 WHERE NOT EXISTS (
                     SELECT 1 FROM outbox e
                     WHERE e.published_at IS NULL AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
-                      AND e.id < o.id AND e.id NOT IN (SELECT id FROM batch))
+                      AND e.id + 0 < o.id AND e.id NOT IN (SELECT id FROM batch))
             )
             UPDATE outbox o SET lease_owner = ?2, lease_until = now() + CAST(?3 AS bigint) * interval '1 millisecond'
             FROM ready r WHERE o.id = r.id

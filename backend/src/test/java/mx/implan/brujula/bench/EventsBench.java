@@ -45,8 +45,9 @@ public final class EventsBench {
         String consumer = args.length > 3 ? args[3] : "indicators";
         System.out.printf("events bench: %,d observations per measurement; projector %s%n", n, consumer);
         double baseline = Double.parseDouble(System.getenv().getOrDefault("BRUJULA_BENCH_BASELINE", "0"));
+        double pace = Double.parseDouble(System.getenv().getOrDefault("BRUJULA_BENCH_EVENTS_PACE", "1000"));
         Map<String, String> demo = Map.of("BRUJULA_DEMO", "true", "BRUJULA_DEMO_REPORTS", "false");
-        measure("in-process", jar, n, demo, List.of(), consumer, baseline);
+        measure("in-process", jar, n, demo, List.of(), consumer, baseline, pace);
         if (!kafka.isBlank()) {
             String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             Map<String, String> env = new HashMap<>(demo);
@@ -57,13 +58,13 @@ public final class EventsBench {
                 topics.add("-D%kafka.mp.messaging.outgoing." + channel + ".topic=" + run + "." + channel);
                 topics.add("-D%kafka.mp.messaging.incoming." + channel + "-in.topic=" + run + "." + channel);
             }
-            measure("Kafka", jar, n, env, topics, consumer, baseline);
+            measure("Kafka", jar, n, env, topics, consumer, baseline, pace);
         }
         System.exit(0);
     }
 
     private static void measure(String mode, Path jar, int n, Map<String, String> env, List<String> options, String consumer,
-                                double baseline) throws Exception {
+                                double baseline, double pace) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         jvm.addAll(options);
@@ -74,20 +75,8 @@ public final class EventsBench {
             String base = backend.baseUri().toString().replaceAll("/$", "");
             IngestBench.runHttp(http, base, token, Math.min(n, 5000), 4, 100);
             awaitSettled(backend, consumer, 0);
-            long mark = scalar(backend, "SELECT coalesce(max(id), 0) FROM outbox");
-            double pushRate = IngestBench.runHttp(http, base, token, n, 4, 100);
-            awaitSettled(backend, consumer, mark);
-            try (Connection c = backend.database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT count(*),
-                           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at)),
-                           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at)),
-                           max(extract(epoch FROM p.processed_at - o.created_at))
-                    FROM outbox o JOIN processed_event p ON p.event_id = o.id AND p.consumer = '%s'
-                    WHERE o.id > %d""".formatted(consumer, mark))) {
-                rs.next();
-                System.out.printf("%-10s commit → indicator visible: %,d events pushed at %,.0f obs/s; p50 %.3f s, p95 %.3f s, max %.3f s%n",
-                        mode, rs.getLong(1), pushRate, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
-            }
+            latency(mode, "as fast as 4 devices push", backend, http, base, token, n, 0, consumer);
+            latency(mode, String.format("paced at %,.0f obs/s", pace), backend, http, base, token, n, pace, consumer);
         }
         // 2. Relay throughput on a backlog.
         Map<String, String> relayOff = new HashMap<>(env);
@@ -118,6 +107,29 @@ public final class EventsBench {
                         drainJvm.size() > jvm.size() ? "alone, projectors off" : "acknowledged by the projectors' commit", rs.getLong(1), rate,
                         baseline > 0 ? String.format(" = %.2f× the plain producer's %,.0f records/s (target ≥ 0.5×)", rate / baseline, baseline) : "");
             }
+        }
+    }
+
+    /**
+     * Pushes N observations (as fast as the devices can, or paced) and prints, for their events, the
+     * time from the outbox row (written in the push's transaction; its start) to the end of the
+     * projector's transaction that applied it.
+     */
+    private static void latency(String mode, String how, BackendJar backend, HttpClient http, String base, String token, int n,
+                                double pace, String consumer) throws Exception {
+        long mark = scalar(backend, "SELECT coalesce(max(id), 0) FROM outbox");
+        double pushRate = IngestBench.runHttp(http, base, token, n, 4, 100, pace);
+        awaitSettled(backend, consumer, mark);
+        try (Connection c = backend.database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT count(*),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at)),
+                       percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at)),
+                       max(extract(epoch FROM p.processed_at - o.created_at))
+                FROM outbox o JOIN processed_event p ON p.event_id = o.id AND p.consumer = '%s'
+                WHERE o.id > %d""".formatted(consumer, mark))) {
+            rs.next();
+            System.out.printf("%-10s commit → indicator visible, %s: %,d events pushed at %,.0f obs/s; p50 %.3f s, p95 %.3f s, max %.3f s%n",
+                    mode, how, rs.getLong(1), pushRate, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
         }
     }
 

@@ -72,6 +72,15 @@ public final class IngestBench {
     }
 
     static double runHttp(HttpClient http, String baseUrl, String token, int total, int clients, int batchSize) throws Exception {
+        return runHttp(http, baseUrl, token, total, clients, batchSize, 0);
+    }
+
+    /**
+     * Pushes {@code total} observations from {@code clients} devices in batches; with {@code perSecond}
+     * above 0, at that pace (the clients' batches evenly spread over time), as fast as they can otherwise.
+     */
+    static double runHttp(HttpClient http, String baseUrl, String token, int total, int clients, int batchSize, double perSecond)
+            throws Exception {
         AtomicLong created = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         int perClient = total / clients;
@@ -82,6 +91,14 @@ public final class IngestBench {
             futures.add(pool.submit(() -> {
                 Random random = new Random(client);
                 for (int sent = 0; sent < perClient; sent += batchSize) {
+                    if (perSecond > 0) {
+                        // This client's batch k is due at (k * clients + client) batches' worth of time.
+                        long due = start + (long) (((double) sent / batchSize * clients + client) * batchSize / perSecond * 1e9);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                     int n = Math.min(batchSize, perClient - sent);
                     ObjectNode body = JSON.createObjectNode();
                     body.put("deviceId", "bench-" + client);
