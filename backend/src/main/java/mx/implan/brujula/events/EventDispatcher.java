@@ -49,7 +49,7 @@ public class EventDispatcher {
      * retries and dead letter, and the others are applied. Returns, per delivery in order, the
      * consumers that gave up on it.
      */
-    List<List<String>> dispatchAll(List<Delivery> deliveries, boolean durableCommit) {
+    public List<List<String>> dispatchAll(List<Delivery> deliveries, boolean durableCommit) {
         if (deliveries.size() == 1) {
             Delivery only = deliveries.get(0);
             return List.of(dispatch(only.event(), only.origin(), durableCommit));

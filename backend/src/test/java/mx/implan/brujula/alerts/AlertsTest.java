@@ -117,6 +117,19 @@ class AlertsTest {
                 "observation", id, null, Items.JSON.readTree(payload));
         assertThat(dispatcher.dispatch(copy, "test")).isEmpty();
         assertThat(db.count("SELECT count(*) FROM alert WHERE subject_id = CAST(? AS uuid)", id)).isEqualTo(1);
+
+        // Arriving together (one batch): the same risk twice more and another severe one in the same AGEB.
+        String other = UUID.randomUUID().toString();
+        ObjectNode otherState = (ObjectNode) Items.JSON.readTree(payload);
+        otherState.put("id", other);
+        long base = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        List<EventDispatcher.Delivery> together = List.of(
+                new EventDispatcher.Delivery(new DomainEvent(base, "observation.updated", "observation", id, null, Items.JSON.readTree(payload)), "test"),
+                new EventDispatcher.Delivery(new DomainEvent(base + 1, "observation.created", "observation", other, null, otherState), "test"),
+                new EventDispatcher.Delivery(new DomainEvent(base + 2, "observation.updated", "observation", id, null, Items.JSON.readTree(payload)), "test"));
+        assertThat(dispatcher.dispatchAll(together, true)).hasSize(3).allMatch(List::isEmpty);
+        assertThat(db.count("SELECT count(*) FROM alert WHERE subject_id = CAST(? AS uuid)", id)).isEqualTo(1);
+        assertThat(db.column("SELECT zone_id FROM alert WHERE subject_id = CAST(? AS uuid)", other)).containsExactly(area.zoneId());
     }
 
     @Test
