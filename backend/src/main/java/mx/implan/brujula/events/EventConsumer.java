@@ -47,7 +47,7 @@ public class EventConsumer {
     @PostConstruct
     void start() {
         EventsConfig.Consumer c = config.consumer();
-        intake = new EventIntake(c.batchSize(), c.queueCapacity(), c.maxPause(), this::consumeOnWorker);
+        intake = new EventIntake(c.batchSize(), c.batchDuration(), c.queueCapacity(), c.maxPause(), this::consumeOnWorker);
     }
 
     @PreDestroy

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * Between the channels and the projectors: messages are queued as they arrive and one worker
  * thread takes whatever has arrived — one message when the stream is quiet, up to a batch when it
- * is busy — and hands it over whole. So a quiet stream is applied at once and a backlog costs one
+ * is busy, sized so that handling it takes about the batch duration — and hands it over whole. So a quiet stream is applied at once and a backlog costs one
  * transaction per batch instead of one per event. A full queue answers the channel with a stage that
  * completes once the worker made room (back-pressure, no thread blocked). A batch whose handling
  * throws (the database away) is handed over again after a pause, in order, until it goes through:
@@ -28,14 +28,24 @@ final class EventIntake {
     private final LinkedBlockingQueue<Message<String>> queue = new LinkedBlockingQueue<>();
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private final int batchSize;
+    private final long batchNanos;
     private final int capacity;
     private final Duration maxPause;
     private final Consumer<List<Message<String>>> handler;
     private Thread worker;
     private volatile boolean stopped;
+    /** What one message has been costing to handle (smoothed), to size the next batch. */
+    private double nanosPerMessage;
 
-    EventIntake(int batchSize, int capacity, Duration maxPause, Consumer<List<Message<String>>> handler) {
+    /**
+     * @param batchSize     most messages handed over at once
+     * @param batchDuration how long a batch should take: the next batch is sized from what the last
+     *                      ones cost, so a batch's transaction stays about this short whatever the
+     *                      projectors' cost (a running transaction holds back every device's pull)
+     */
+    EventIntake(int batchSize, Duration batchDuration, int capacity, Duration maxPause, Consumer<List<Message<String>>> handler) {
         this.batchSize = batchSize;
+        this.batchNanos = batchDuration.toNanos();
         this.capacity = capacity;
         this.maxPause = maxPause;
         this.handler = handler;
@@ -71,38 +81,55 @@ final class EventIntake {
 
     private void run() {
         while (!stopped) {
-            List<Message<String>> batch = new ArrayList<>(batchSize);
+            int limit = nextBatchSize();
+            List<Message<String>> batch = new ArrayList<>(limit);
             try {
                 Message<String> first = queue.poll(250, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
+                queue.drainTo(batch, limit - 1);
             } catch (InterruptedException e) {
                 return;
             }
             releaseWaiting();
-            handOver(batch);
+            long start = System.nanoTime();
+            if (handOver(batch)) {
+                double cost = (double) (System.nanoTime() - start) / batch.size();
+                nanosPerMessage = nanosPerMessage == 0 ? cost : 0.7 * nanosPerMessage + 0.3 * cost;
+            }
         }
     }
 
-    private void handOver(List<Message<String>> batch) {
+    /** As many messages as fit the batch duration at the recent cost, at least one, at most the batch size. */
+    int nextBatchSize() {
+        if (nanosPerMessage == 0) {
+            return Math.min(batchSize, 50); // no cost known yet: a modest first batch
+        }
+        return (int) Math.max(1, Math.min(batchSize, batchNanos / nanosPerMessage));
+    }
+
+    /** True when the batch went through at the first attempt (its time is then a fair cost sample). */
+    private boolean handOver(List<Message<String>> batch) {
         Duration pause = Duration.ofMillis(200);
+        boolean first = true;
         while (!stopped) {
             try {
                 handler.accept(batch);
-                return;
+                return first;
             } catch (RuntimeException e) {
                 LOG.warnf(e, "%d events could not be handled; trying again in %d ms", batch.size(), pause.toMillis());
+                first = false;
             }
             try {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
-                return;
+                return false;
             }
             pause = RelayBackoff.next(pause, maxPause);
         }
+        return false;
     }
 
     private void releaseWaiting() {

@@ -55,6 +55,14 @@ public interface EventsConfig {
         @WithDefault("1000")
         int batchSize();
 
+        /**
+         * How long one batch's transaction should last: batches are sized from what the last ones
+         * cost. A running transaction holds back every device's pull, so this is also about the
+         * longest a projector delays a pull.
+         */
+        @WithDefault("PT0.2S")
+        Duration batchDuration();
+
         /** Events queued before the channels are asked to wait. */
         @WithDefault("4000")
         int queueCapacity();

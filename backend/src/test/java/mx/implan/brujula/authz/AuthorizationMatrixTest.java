@@ -489,6 +489,9 @@ class AuthorizationMatrixTest {
         w.otherId = db.string("select id::text from app_user where username = ?", World.OTHER);
         w.agebId = given().header("Authorization", w.bearers.get("admin")).queryParam("type", "AGEB").queryParam("limit", 1)
                 .get("/api/v1/zones").then().statusCode(200).extract().path("items[0].id");
+        // Pull delivers a change once no older transaction runs (a projector's batch, another test's
+        // write): wait for that once, so every pull cell below sees the world's objects.
+        db.awaitFeedSettled();
         world = w;
     }
 

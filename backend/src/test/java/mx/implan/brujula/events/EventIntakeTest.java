@@ -35,7 +35,7 @@ class EventIntakeTest {
 
     @Test
     void aQuietStreamIsHandedOverOneMessageAtATime() {
-        intake = new EventIntake(10, 100, Duration.ofSeconds(1), b -> handed.add(payloads(b)));
+        intake = new EventIntake(10, Duration.ofSeconds(10), 100, Duration.ofSeconds(1), b -> handed.add(payloads(b)));
         for (int i = 0; i < 3; i++) {
             intake.offer(Message.of("e" + i));
             int expected = i + 1;
@@ -47,7 +47,7 @@ class EventIntakeTest {
     @Test
     void whatArrivesWhileTheWorkerIsBusyIsHandedOverAsBatchesInOrderNoneLargerThanTheLimit() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        intake = new EventIntake(4, 100, Duration.ofSeconds(1), b -> {
+        intake = new EventIntake(4, Duration.ofSeconds(10), 100, Duration.ofSeconds(1), b -> {
             handed.add(payloads(b));
             await().atMost(Duration.ofSeconds(5)).until(() -> release.getCount() == 0);
         });
@@ -66,7 +66,7 @@ class EventIntakeTest {
     @Test
     void aFullQueueAsksTheChannelToWaitUntilTheWorkerMadeRoom() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        intake = new EventIntake(2, 3, Duration.ofSeconds(1), b -> {
+        intake = new EventIntake(2, Duration.ofSeconds(10), 3, Duration.ofSeconds(1), b -> {
             handed.add(payloads(b));
             await().atMost(Duration.ofSeconds(5)).until(() -> release.getCount() == 0);
         });
@@ -89,7 +89,7 @@ class EventIntakeTest {
     @Test
     void aBatchWhoseHandlingFailsIsHandedOverAgainWholeBeforeAnythingElse() {
         AtomicInteger failures = new AtomicInteger(2);
-        intake = new EventIntake(10, 100, Duration.ofMillis(400), b -> {
+        intake = new EventIntake(10, Duration.ofSeconds(10), 100, Duration.ofMillis(400), b -> {
             handed.add(payloads(b));
             if (payloads(b).contains("flaky") && failures.getAndDecrement() > 0) {
                 throw new IllegalStateException("the database is away");
@@ -101,5 +101,26 @@ class EventIntakeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> handed.size() == 4);
 
         assertThat(handed).containsExactly(List.of("flaky"), List.of("flaky"), List.of("flaky"), List.of("next"));
+    }
+
+    @Test
+    void batchesAreSizedSoThatOneTakesAboutTheBatchDuration() {
+        // Each message costs 10 ms to handle; batches should last about 100 ms: 10 messages, not the 500 allowed.
+        intake = new EventIntake(500, Duration.ofMillis(100), 10_000, Duration.ofSeconds(1), b -> {
+            handed.add(payloads(b));
+            try {
+                Thread.sleep(10L * b.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 400; i++) {
+            intake.offer(Message.of("m" + i));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> handed.stream().mapToInt(List::size).sum() == 400);
+
+        assertThat(handed.get(0).size()).as("no cost known yet: a modest first batch").isBetween(1, 50);
+        List<Integer> later = handed.stream().skip(3).map(List::size).toList();
+        assertThat(later.subList(0, later.size() - 1)).allMatch(n -> n >= 7 && n <= 13);
     }
 }
