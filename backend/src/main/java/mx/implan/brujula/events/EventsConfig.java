@@ -60,7 +60,7 @@ public interface EventsConfig {
          * cost. A running transaction holds back every device's pull, so this is also about the
          * longest a projector delays a pull.
          */
-        @WithDefault("PT0.2S")
+        @WithDefault("PT1S")
         Duration batchDuration();
 
         /** Events queued before the channels are asked to wait. */
