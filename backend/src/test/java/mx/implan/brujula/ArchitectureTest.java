@@ -58,7 +58,8 @@ class ArchitectureTest {
     static final ArchRule onlyObservationsAppendsToTheOutbox = noClasses()
             .that().resideOutsideOfPackages(OBSERVATIONS, EVENTS)
             .should().dependOnClassesThat().belongToAnyOf(Outbox.class, Outbox.Event.class, OutboxEntity.class)
-            .because("the outbox carries observation events, appended with the change they announce "
+            .because("every outbox event is appended in the transaction of the change it announces: observation events "
+                    + "by observations, reference events (work.upserted) by events' own ReferenceEvents, which works calls "
                     + "(README, Architecture: observations, the one writer)");
 
     @ArchTest
