@@ -3,28 +3,19 @@ package mx.implan.brujula.testsupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,7 +26,8 @@ import java.util.regex.Pattern;
  * options, a fresh database and a free port: for tests and benches that need the real server (the field app's
  * sync against it, heap under {@code -Xmx256m}, throughput). The database server comes from {@link DbSettings}
  * ({@code BRUJULA_DB_*}, then the scripts' state file); S3 settings are inherited from the environment the
- * project scripts export ({@code BRUJULA_S3_*}).
+ * project scripts export ({@code BRUJULA_S3_*}). {@link BackendLaunch} starts it; this is the running server:
+ * its address and database, users and tokens, its heap, and stopping or killing it.
  */
 public final class BackendJar implements AutoCloseable {
 
@@ -54,7 +46,7 @@ public final class BackendJar implements AutoCloseable {
     private final Thread shutdownHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BackendJar(Process process, URI baseUri, DbSettings db, Map<String, String> env, Path jar, Path workDir,
+    BackendJar(Process process, URI baseUri, DbSettings db, Map<String, String> env, Path jar, Path workDir,
                        Path log) {
         this.database = env.get("BRUJULA_DB_NAME");
         this.db = db;
@@ -69,9 +61,9 @@ public final class BackendJar implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** How to start it; {@link Launch#start()} starts it and waits until it is ready. */
-    public static Launch launch(Path jar) {
-        return new Launch(jar);
+    /** How to start it; {@link BackendLaunch#start()} starts it and waits until it is ready. */
+    public static BackendLaunch launch(Path jar) {
+        return new BackendLaunch(jar);
     }
 
     /** Starts the jar on a fresh database {@code database} with {@code jvmOptions}; waits until it is ready. */
@@ -82,110 +74,6 @@ public final class BackendJar implements AutoCloseable {
     /** As {@link #start(Path, String, List, Path)}, with more environment variables (e.g. another bucket). */
     public static BackendJar start(Path jar, String database, List<String> jvmOptions, Path workDir, Map<String, String> extraEnv) {
         return launch(jar).database(database).jvmOptions(jvmOptions).workDir(workDir).env(extraEnv).start();
-    }
-
-    /** What a run is made of. */
-    public static final class Launch {
-        private final Path jar;
-        private String database = "brujula_test_jar";
-        private List<String> jvmOptions = List.of();
-        private Path workDir;
-        private final Map<String, String> env = new LinkedHashMap<>();
-        private boolean staged;
-        private boolean keepDatabase;
-
-        private Launch(Path jar) {
-            this.jar = Objects.requireNonNull(jar, "jar");
-        }
-
-        /** The database to (re)create and run on: a plain identifier, dropped first if it exists. */
-        public Launch database(String name) {
-            this.database = name;
-            return this;
-        }
-
-        /** Runs on the database as it is (e.g. a second instance beside a running one): nothing is dropped. */
-        public Launch existingDatabase(String name) {
-            this.database = name;
-            this.keepDatabase = true;
-            return this;
-        }
-
-        public Launch jvmOptions(List<String> options) {
-            this.jvmOptions = List.copyOf(options);
-            return this;
-        }
-
-        /** Where the log (and a staged copy) go; default: beside the jar. */
-        public Launch workDir(Path dir) {
-            this.workDir = dir;
-            return this;
-        }
-
-        /** More environment variables for the server (they win over the defaults). */
-        public Launch env(Map<String, String> more) {
-            this.env.putAll(more);
-            return this;
-        }
-
-        /**
-         * Runs a private copy of the application: the backend module may be rebuilt while the tests run (another
-         * build in the same checkout), and a rebuild deletes the jars under a running server's feet.
-         */
-        public Launch stagedCopy() {
-            this.staged = true;
-            return this;
-        }
-
-        public BackendJar start() {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("The backend jar " + jar.toAbsolutePath().normalize() + " does not exist."
-                        + " Build the backend first: `mvn verify` at the repository root builds it before the modules"
-                        + " that run it, or `mvn -pl backend -am package -DskipTests`.");
-            }
-            Path dir = (workDir == null ? jar.toAbsolutePath().getParent() : workDir).toAbsolutePath();
-            Path runJar = staged ? stage(jar.toAbsolutePath(), dir.resolve("quarkus-app")) : jar.toAbsolutePath();
-            DbSettings db = DbSettings.discover();
-            if (!keepDatabase) {
-                recreateDatabase(db, database);
-            }
-            int port = freePort();
-            Map<String, String> vars = new HashMap<>();
-            vars.put("BRUJULA_DB_HOST", db.host());
-            vars.put("BRUJULA_DB_PORT", Integer.toString(db.port()));
-            vars.put("BRUJULA_DB_USER", db.user());
-            vars.put("BRUJULA_DB_PASSWORD", db.password());
-            vars.put("BRUJULA_DB_NAME", database);
-            vars.put("BRUJULA_DEMO", "false");
-            vars.put("QUARKUS_LOG_LEVEL", "WARN");
-            vars.putAll(env);
-            Path log = dir.resolve(keepDatabase ? "backend-" + database + "-" + port + ".log" : "backend-" + database + ".log");
-            List<String> command = new ArrayList<>();
-            command.add(javaBinary());
-            command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(runJar.toString());
-            Process process;
-            try {
-                Files.createDirectories(dir);
-                ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
-                builder.environment().putAll(vars);
-                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-                process = builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the backend " + runJar, e);
-            }
-            BackendJar backend = new BackendJar(process, URI.create("http://127.0.0.1:" + port + "/"), db, vars,
-                    runJar, dir, log);
-            try {
-                backend.awaitReady();
-            } catch (RuntimeException e) {
-                backend.close();
-                throw e;
-            }
-            return backend;
-        }
     }
 
     /** The server's address ({@code http://127.0.0.1:<port>/}). */
@@ -217,7 +105,7 @@ public final class BackendJar implements AutoCloseable {
      */
     public void createUser(String username, String role, String password) {
         Path commandLog = workDir.resolve("create-user-" + username + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Dquarkus.http.port=0", "-jar", jar.toString(),
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaBinary(), "-Dquarkus.http.port=0", "-jar", jar.toString(),
                 "admin", "create-user", "--username", username, "--role", role, "--password-stdin")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -232,11 +120,11 @@ public final class BackendJar implements AutoCloseable {
             if (!command.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 command.destroyForcibly();
                 throw new IllegalStateException("admin create-user " + username + " did not finish in "
-                        + COMMAND_TIMEOUT.toSeconds() + " s. Log " + commandLog + ":\n" + tail(commandLog));
+                        + COMMAND_TIMEOUT.toSeconds() + " s. Log " + commandLog + ":\n" + ChildJvm.tail(commandLog));
             }
             if (command.exitValue() != 0) {
                 throw new IllegalStateException("admin create-user " + username + " failed with exit code "
-                        + command.exitValue() + ". Log " + commandLog + ":\n" + tail(commandLog));
+                        + command.exitValue() + ". Log " + commandLog + ":\n" + ChildJvm.tail(commandLog));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not run admin create-user", e);
@@ -309,14 +197,14 @@ public final class BackendJar implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    void awaitReady() {
         HttpRequest ready = HttpRequest.newBuilder(baseUri.resolve("q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         int lastStatus = -1;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The backend exited with code " + process.exitValue()
-                        + " before it was ready. Log " + log + ":\n" + tail(log));
+                        + " before it was ready. Log " + log + ":\n" + ChildJvm.tail(log));
             }
             try {
                 lastStatus = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -329,91 +217,10 @@ public final class BackendJar implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for the backend", e);
             }
-            pause(250);
+            ChildJvm.pause(250);
         }
         throw new IllegalStateException("The backend was not ready within " + READY_TIMEOUT.toSeconds()
-                + " s (last /q/health/ready status " + lastStatus + "). Log " + log + ":\n" + tail(log));
-    }
-
-    private static void recreateDatabase(DbSettings db, String database) {
-        if (database == null || !database.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            // It goes into DROP/CREATE DATABASE: only a plain identifier is acceptable.
-            throw new IllegalArgumentException("Not a plain database name: " + database);
-        }
-        try (Connection c = db.connect("postgres"); Statement s = c.createStatement()) {
-            // FORCE ends sessions a previous, killed run may have left on the database.
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not (re)create database " + database + " on " + db + ": "
-                    + e.getMessage() + ". Is the PostGIS server running (./brujula services start)?", e);
-        }
-    }
-
-    private static Path stage(Path jar, Path copy) {
-        Path source = jar.getParent();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deleteTree(copy);
-                try (var paths = Files.walk(source)) {
-                    for (Path from : (Iterable<Path>) paths::iterator) {
-                        Path to = copy.resolve(source.relativize(from).toString());
-                        if (Files.isDirectory(from)) {
-                            Files.createDirectories(to);
-                        } else {
-                            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
-                return copy.resolve(jar.getFileName().toString());
-            } catch (IOException | UncheckedIOException e) {
-                if (attempt == 3) {
-                    throw new IllegalStateException("Could not copy " + source + " (is the backend being rebuilt?)", e);
-                }
-                pause(5_000); // a concurrent rebuild is rewriting it: let it finish
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
+                + " s (last /q/health/ready status " + lastStatus + "). Log " + log + ":\n" + ChildJvm.tail(log));
     }
 
     /** A crash: the process is killed at once (SIGKILL), nothing shuts down in order. */
