@@ -26,6 +26,8 @@ import mx.implan.brujula.model.sync.FieldError;
 import mx.implan.brujula.http.ProblemMessages;
 import mx.implan.brujula.http.QueryParams;
 import mx.implan.brujula.http.RequestLocale;
+import mx.implan.brujula.limits.RateLimiter;
+import mx.implan.brujula.limits.TooManyRequests;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,6 +64,8 @@ public class AttachmentResource {
     SecurityIdentity identity;
     @Inject
     HttpHeaders headers;
+    @Inject
+    RateLimiter limits;
 
     /** What an upload answers. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -80,10 +84,17 @@ public class AttachmentResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a photo under its SHA-256",
-            description = "Streams the body (≤ brujula.attachments.max-bytes), verifies the hash, sniffs the type from the bytes (JPEG, PNG, WebP) and checks the image header. 201 stored, 200 already stored (nothing rewritten); 413 too large, 415 not an accepted image, 422 hash mismatch or bad image.")
+            description = "Streams the body (≤ brujula.attachments.max-bytes), verifies the hash, sniffs the type from the bytes (JPEG, PNG, WebP) and checks the image header. 201 stored, 200 already stored (nothing rewritten); 413 too large, 415 not an accepted image, 422 hash mismatch or bad image. A citizen account may store brujula.limits.photo-max new photos per photo-window (a photo already stored does not count): past it 429 RATE_LIMITED with Retry-After, before the body is read; staff are not limited.")
     public Response upload(@PathParam("sha256") String sha256, InputStream body) {
         String hash = Hashes.require("sha256", sha256, locale());
-        UploadService.Outcome outcome = uploads.upload(actor(), hash, body, contentLength());
+        Actor actor = actor();
+        if (!actor.isStaff() && rows.find(hash).isEmpty()) {
+            // Only what would be stored counts: a resend after a lost answer costs no storage and must go through.
+            limits.photo("account:" + actor.name()).ifPresent(wait -> {
+                throw TooManyRequests.rateLimited(wait);
+            });
+        }
+        UploadService.Outcome outcome = uploads.upload(actor, hash, body, contentLength());
         Response.ResponseBuilder response = outcome.created()
                 ? Response.created(URI.create("/api/v1/attachments/" + hash)) : Response.ok();
         return response.entity(AttachmentInfo.of(outcome.attachment())).tag(hash).build();

@@ -25,6 +25,17 @@ public class AttachmentRows {
     public record Stored(String sha256, String mediaType, long bytes, int width, int height, OffsetDateTime createdAt) {
     }
 
+    /**
+     * Whose photos the hashes an account cites are: {@code notStored} (no bytes here yet) and {@code othersPhotos}
+     * (stored, but the account never sent their bytes). The rest are the account's own uploads.
+     */
+    public record Provenance(Set<String> notStored, Set<String> othersPhotos) {
+        /** Every hash is a photo the account uploaded itself. */
+        public boolean allOwn() {
+            return notStored.isEmpty() && othersPhotos.isEmpty();
+        }
+    }
+
     /** Who may read a hash: whether an observation readable by the caller references it, and whether the caller wrote one. */
     public record Readers(boolean readable, boolean authored) {
     }
@@ -91,6 +102,44 @@ public class AttachmentRows {
      */
     public Set<String> missingFrom(String actor, Collection<String> hashes) {
         return absent(hashes, "SELECT sha256 FROM attachment_holder WHERE actor = ? AND sha256 = ANY(?)", actor);
+    }
+
+    /**
+     * The one rule for citing photos by hash (Open311's {@code media_url}, a citizen's push): which of {@code hashes}
+     * {@code actor} uploaded itself, which are not stored yet, and which are someone else's, in the given order; one
+     * query.
+     */
+    public Provenance provenance(String actor, Collection<String> hashes) {
+        Set<String> stored = new LinkedHashSet<>();
+        Set<String> held = new LinkedHashSet<>();
+        if (!hashes.isEmpty()) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    SELECT a.sha256, EXISTS (SELECT 1 FROM attachment_holder h WHERE h.sha256 = a.sha256 AND h.actor = ?)
+                    FROM attachment a WHERE a.sha256 = ANY(?)""")) {
+                ps.setString(1, actor);
+                ps.setArray(2, c.createArrayOf("text", hashes.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                        if (rs.getBoolean(2)) {
+                            held.add(rs.getString(1));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Set<String> notStored = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (String h : hashes) {
+            if (!stored.contains(h)) {
+                notStored.add(h);
+            } else if (!held.contains(h)) {
+                others.add(h);
+            }
+        }
+        return new Provenance(notStored, others);
     }
 
     /** The hashes among {@code hashes} that are not stored, in the given order; one query. */

@@ -21,6 +21,14 @@ public record Actor(String name, Set<String> roles) {
         return roles.contains(role);
     }
 
+    /**
+     * Inspectors, supervisors and admins (importers included): their writes are not rate-limited, since an inspector's
+     * offline backlog is legitimate; everybody else writes as a citizen.
+     */
+    public boolean isStaff() {
+        return isSupervisor() || roles.contains(Roles.INSPECTOR);
+    }
+
     /** Supervisors and admins see and triage the whole municipality. */
     public boolean isSupervisor() {
         return roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN);

@@ -189,7 +189,7 @@ public class CitizenReportService {
         if (cited.isEmpty()) {
             return;
         }
-        if (caller.account() == null || !attachments.missingFrom(caller.account().name(), cited).isEmpty()) {
+        if (caller.account() == null || !attachments.provenance(caller.account().name(), cited).allOwn()) {
             throw Open311Error.badRequest(t.get("error.photoNotYours"));
         }
     }

@@ -27,6 +27,16 @@ public interface LimitsConfig {
     @WithDefault("PT10M")
     Duration reportWindow();
 
+    /**
+     * Photos one citizen account may upload per {@link #photoWindow()} through {@code PUT /api/v1/attachments}: a photo
+     * already stored (a resend) does not count; staff uploads are not limited.
+     */
+    @WithDefault("200")
+    int photoMax();
+
+    @WithDefault("PT1H")
+    Duration photoWindow();
+
     /** Failed sign-ins of one username from one address before the pauses start. */
     @WithDefault("5")
     int backoffAfter();

@@ -29,7 +29,8 @@ public class LimitsPurge {
 
     /** One pass now; returns the rows deleted (counters + failures). */
     public int purge() {
-        long longestWindow = Math.max(config.loginWindow().toSeconds(), config.reportWindow().toSeconds());
+        long longestWindow = Math.max(Math.max(config.loginWindow().toSeconds(), config.reportWindow().toSeconds()),
+                config.photoWindow().toSeconds());
         try (Connection c = dataSource.getConnection();
              PreparedStatement counters = c.prepareStatement(
                      "DELETE FROM rate_counter WHERE window_start < clock_timestamp() - make_interval(secs => ?)");

@@ -22,6 +22,7 @@ public class RateLimiter {
     /** Scopes: what is being counted. */
     public static final String LOGIN = "login";
     public static final String REPORT = "report";
+    public static final String PHOTO = "photo";
 
     private static final String HIT = """
             INSERT INTO rate_counter AS c (scope, key, window_start, hits)
@@ -42,6 +43,11 @@ public class RateLimiter {
     /** Counts a report created by {@code caller} (account or address); the seconds to wait when over the limit. */
     public OptionalLong report(String caller) {
         return hit(REPORT, caller, config.reportMax(), config.reportWindow());
+    }
+
+    /** Counts a photo a citizen account uploads; the seconds to wait when over the limit. */
+    public OptionalLong photo(String account) {
+        return hit(PHOTO, account, config.photoMax(), config.photoWindow());
     }
 
     /** One more hit of {@code key} in the current window; empty when still within {@code max}. */

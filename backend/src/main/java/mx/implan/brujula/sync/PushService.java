@@ -56,6 +56,8 @@ public class PushService {
     MeterRegistry metrics;
     @Inject
     AttachmentRows attachments;
+    @Inject
+    CitedPhotos citedPhotos;
 
     private final Map<PushStatus, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,21 +67,31 @@ public class PushService {
 
     /**
      * One result per item, in request order, whatever happens to any of them. Items past {@code budget} are
-     * FAILED with RATE_LIMITED (nothing stored; the device sends them again later). Only a database that cannot
-     * be reached at all fails the whole push.
+     * FAILED with RATE_LIMITED (nothing stored; the device sends them again later); a citizen's item citing another
+     * user's photo is REJECTED without spending the budget ({@link CitedPhotos}). Only a database that cannot be
+     * reached at all fails the whole push.
      */
     public List<PushResult> push(PushContext ctx, List<JsonNode> items, WriteBudget budget) {
         PushResult[] results = new PushResult[items.size()];
-        List<BatchCreate.Prepared> prepared = new ArrayList<>(items.size());
-        Map<UUID, Integer> idCount = new HashMap<>();
-        OptionalLong wait = OptionalLong.empty();
+        List<BatchCreate.Prepared> valid = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Object outcome = prepare(ctx, items.get(i), i);
             if (outcome instanceof PushResult rejected) {
                 results[i] = rejected;
+            } else {
+                valid.add((BatchCreate.Prepared) outcome);
+            }
+        }
+        // Before the budget: an item refused for the photos it cites does not spend a citizen's write.
+        citedPhotos.refusals(ctx, valid).forEach((index, refused) -> results[index] = refused);
+        List<BatchCreate.Prepared> prepared = new ArrayList<>(valid.size());
+        Map<UUID, Integer> idCount = new HashMap<>();
+        OptionalLong wait = OptionalLong.empty();
+        for (BatchCreate.Prepared p : valid) {
+            int i = p.index();
+            if (results[i] != null) {
                 continue;
             }
-            BatchCreate.Prepared p = (BatchCreate.Prepared) outcome;
             if (wait.isEmpty()) {
                 wait = budget.take();
             }
@@ -125,6 +137,11 @@ public class PushService {
             return rejected;
         }
         BatchCreate.Prepared p = (BatchCreate.Prepared) outcome;
+        PushResult refused = citedPhotos.refusals(ctx, List.of(p)).get(p.index());
+        if (refused != null) {
+            count(refused);
+            return refused;
+        }
         PushResult[] results = {applyWithRetry(ctx, p)};
         listMissingPhotos(ctx, List.of(p), results);
         count(results[0]);

@@ -65,7 +65,7 @@ public class SyncResource {
     @Path("/push")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push journal writes", description = "Per-item results in request order: CREATED, UPDATED, UNCHANGED, CONFLICT, REJECTED or FAILED (not applied now, nothing stored: send again later). 413 names maxItems or maxBytes. Citizens' pushes share the report rate limit: items past it are FAILED with RATE_LIMITED, and a push that can write nothing is 429 with Retry-After.")
+    @Operation(summary = "Push journal writes", description = "Per-item results in request order: CREATED, UPDATED, UNCHANGED, CONFLICT, REJECTED or FAILED (not applied now, nothing stored: send again later). 413 names maxItems or maxBytes. Citizens' pushes share the report rate limit: items past it are FAILED with RATE_LIMITED, and a push that can write nothing is 429 with Retry-After. A citizen's item citing a photo stored from someone else's upload is REJECTED with PHOTO_NOT_YOURS at photos[i].sha256 (a hash not uploaded yet is accepted). 503 DATABASE_UNAVAILABLE with Retry-After, for the whole push, when the database cannot be reached.")
     public PushResponse push(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
         if (bytes.length > config.maxBytes()) {
@@ -97,7 +97,7 @@ public class SyncResource {
      * first item is refused as a whole (429, Retry-After); one that runs out midway answers the rest FAILED.
      */
     private WriteBudget budget(Actor actor, boolean empty) {
-        if (empty || actor.has(Roles.INSPECTOR) || actor.isSupervisor()) {
+        if (empty || actor.isStaff()) {
             return WriteBudget.UNLIMITED;
         }
         String key = "account:" + actor.name();

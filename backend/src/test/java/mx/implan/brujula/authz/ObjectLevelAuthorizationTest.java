@@ -195,10 +195,14 @@ class ObjectLevelAuthorizationTest {
         }
         assertThat(Photos.hasExifGps(photo(citizen, sha, "original").asByteArray())).isTrue();
 
-        // A hash is not a key: referencing it without ever having sent its bytes opens nothing.
-        String curious = users.bearer("obj-ciudadano-curioso", Roles.CITIZEN);
+        // A hash is not a key: a citizen who never sent its bytes may not even cite it (as with Open311's media_url).
         ObjectNode guessed = Items.risk(UUID.randomUUID(), somewhere()[0], somewhere()[1]);
         guessed.putArray("photos").addObject().put("sha256", sha).put("mediaType", "image/jpeg").put("bytes", jpeg.length);
+        given().header("Authorization", users.bearer("obj-ciudadano-curioso", Roles.CITIZEN)).contentType(ContentType.JSON)
+                .body(Items.batch(guessed)).post("/api/v1/sync/push").then().statusCode(200)
+                .body("results[0].status", equalTo("REJECTED")).body("results[0].errors[0].code", equalTo("PHOTO_NOT_YOURS"));
+        // Staff may cite it, but referencing it without ever having sent its bytes opens nothing.
+        String curious = users.bearer("obj-inspector-curioso", Roles.INSPECTOR);
         // The push tells them to send the bytes (stored, but not from them); it is not flagged incomplete.
         given().header("Authorization", curious).contentType(ContentType.JSON).body(Items.batch(guessed))
                 .post("/api/v1/sync/push").then().statusCode(200).body("results[0].status", equalTo("CREATED"))

@@ -157,13 +157,18 @@ class Open311PhotoProvenanceTest {
 
     @Test
     void aPhotoNoReporterSentCannotBeApprovedWhateverRouteCitedIt() {
-        // A citizen account's push names an inspector's photo it never sent (the sync route, not Open311).
-        String sha = inspectorPhoto(users.bearer("insp.procedencia.b", Roles.INSPECTOR));
+        // A citizen account's push names a photo not on the server yet (devices push observations before their
+        // photos, so that passes), and someone else — an inspector — uploads those bytes first (the sync route, not
+        // Open311; a push naming a photo already stored from someone else is refused, see CitizenPhotoCitationTest).
+        byte[] jpeg = uniqueJpeg();
+        String sha = Photos.sha256(jpeg);
         String citizen = users.bearer("ciudadano.empuja", Roles.CITIZEN);
         var item = Items.urbanImage(UUID.randomUUID(), Items.LON, Items.LAT, "GRAFITI");
-        item.putArray("photos").addObject().put("sha256", sha).put("mediaType", "image/jpeg").put("bytes", 1000);
+        item.putArray("photos").addObject().put("sha256", sha).put("mediaType", "image/jpeg").put("bytes", jpeg.length);
         given().header("Authorization", citizen).contentType(ContentType.JSON).body(Items.batch(item)).post("/api/v1/sync/push")
                 .then().statusCode(200).body("results[0].status", equalTo("CREATED"));
+        given().header("Authorization", users.bearer("insp.procedencia.b", Roles.INSPECTOR)).contentType("image/jpeg").body(jpeg)
+                .put("/api/v1/attachments/" + sha).then().statusCode(201);
 
         Map<String, Object> pending = moderationItem(sha, "pending");
         assertThat(pending).isNotNull();

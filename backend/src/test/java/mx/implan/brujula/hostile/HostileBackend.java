@@ -75,6 +75,7 @@ final class HostileBackend {
         env.put("BRUJULA_EVENTS_RELAY_ENABLED", "false");
         env.put("BRUJULA_LIMITS_LOGIN_MAX", "100000000");
         env.put("BRUJULA_LIMITS_REPORT_MAX", "100000000");
+        env.put("BRUJULA_LIMITS_PHOTO_MAX", "100000000");
         env.put("BRUJULA_LIMITS_BACKOFF_AFTER", "100000000");
         env.put("QUARKUS_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT_SECONDS + "S");
         BackendJar jar = BackendJar.launch(module.resolve("target/quarkus-app/quarkus-run.jar")).database(database)

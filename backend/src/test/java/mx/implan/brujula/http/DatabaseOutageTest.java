@@ -8,6 +8,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
 import mx.implan.brujula.testing.CuttableProxy;
+import mx.implan.brujula.testing.Db;
+import mx.implan.brujula.testing.Items;
 import mx.implan.brujula.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +28,8 @@ import static org.hamcrest.Matchers.equalTo;
  * The real PostgreSQL becomes unreachable under the running backend (its connections dropped, new
  * ones refused, as in a restart or a network cut) and comes back: meanwhile every request is 503
  * {@code DATABASE_UNAVAILABLE} with {@code Retry-After} — signed-in requests included, whose token
- * check needs the database — and readiness is DOWN; afterwards everything answers again.
+ * check needs the database, a whole sync push and Open311 (in the spec's error format) included — and readiness
+ * is DOWN; afterwards everything answers again and nothing of the refused push was stored.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.DatabaseBehindAProxy.class)
@@ -63,6 +67,8 @@ class DatabaseOutageTest {
 
     @Inject
     TestUsers users;
+    @Inject
+    Db db;
 
     @AfterEach
     void databaseBack() {
@@ -75,6 +81,8 @@ class DatabaseOutageTest {
         given().header("Authorization", inspector).get("/api/v1/zones?limit=1").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
 
+        UUID pushed = UUID.randomUUID();
+
         ProxiedDatabase.proxy.cut();
 
         for (int i = 0; i < 3; i++) {
@@ -82,6 +90,19 @@ class DatabaseOutageTest {
             unavailable(given().header("Authorization", inspector).get("/api/v1/observations?limit=1"));
             unavailable(given().contentType("application/json").body("{\"username\":\"insp-outage\",\"password\":\"x-y-z-w-1\"}")
                     .post("/api/v1/auth/token"));
+            // The whole push waits, rather than 500 or every item FAILED: the device keeps its queue and retries.
+            unavailable(given().header("Authorization", inspector).contentType("application/json")
+                    .body(Items.batch(Items.risk(pushed))).post("/api/v1/sync/push"));
+            // Open311 clients get the same answer in the spec's error format.
+            Response report = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParams(Map.of("service_code", "URBAN_IMAGE_BACHE", "lat", "29.07", "long", "-110.96",
+                            "description", "Bache durante la caída"))
+                    .post("/open311/v2/requests.json");
+            open311Unavailable(report, "application/json");
+            report.then().body("[0].code", equalTo(503));
+            Response listed = given().get("/open311/v2/requests.xml");
+            open311Unavailable(listed, "text/xml");
+            listed.then().body("errors.error.code", equalTo("503"));
         }
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200);
@@ -91,6 +112,15 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().header("Authorization", inspector).get("/api/v1/zones?limit=1").then().statusCode(200));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", pushed)).isZero();
+        assertThat(db.count("SELECT count(*) FROM applied_op WHERE observation_id = ?", pushed)).isZero();
+    }
+
+    private static void open311Unavailable(Response r, String type) {
+        r.then().statusCode(503).contentType(type);
+        assertThat(r.header("Retry-After")).isEqualTo(Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        assertThat(r.asString()).doesNotContain("problem").doesNotContain("DATABASE_UNAVAILABLE")
+                .doesNotContain("Exception").doesNotContain("org.postgresql");
     }
 
     private static void unavailable(Response r) {

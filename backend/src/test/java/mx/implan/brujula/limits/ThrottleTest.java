@@ -47,7 +47,9 @@ class ThrottleTest {
                     "brujula.limits.login-max", "8",
                     "brujula.limits.login-window", "PT1H",
                     "brujula.limits.report-max", "2",
-                    "brujula.limits.report-window", "PT1H");
+                    "brujula.limits.report-window", "PT1H",
+                    "brujula.limits.photo-max", "2",
+                    "brujula.limits.photo-window", "PT1H");
         }
     }
 
@@ -192,6 +194,40 @@ class ThrottleTest {
             pushAs(inspector, Items.risk(UUID.randomUUID()), Items.risk(UUID.randomUUID())).then().statusCode(200)
                     .body("results.status", equalTo(java.util.List.of("CREATED", "CREATED")));
         }
+    }
+
+    @Test
+    void aCitizensPhotoUploadsAreLimitedPerAccountAndResendingAStoredPhotoDoesNotCount() {
+        String citizen = bearer(newUser(users, Roles.CITIZEN));
+        byte[] first = Photos.jpeg(40, 30);
+        upload(citizen, first).then().statusCode(201);
+        upload(citizen, Photos.jpeg(40, 30)).then().statusCode(201);
+        byte[] third = Photos.jpeg(40, 30);
+        Response refused = upload(citizen, third);
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
+                .body("retryAfter", org.hamcrest.Matchers.notNullValue());
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(db.count("SELECT count(*) FROM attachment WHERE sha256 = ?", Photos.sha256(third))).isZero();
+        // A resend after a lost answer stores nothing new: it goes through, however spent the budget is.
+        upload(citizen, first).then().statusCode(200);
+        // The limit is the account's, not the photo's: another citizen stores it.
+        upload(bearer(newUser(users, Roles.CITIZEN)), third).then().statusCode(201);
+        // Now stored, the same bytes are a resend for the first citizen too: accepted, and no count is taken.
+        upload(citizen, third).then().statusCode(200);
+        upload(citizen, Photos.jpeg(40, 30)).then().statusCode(429);
+    }
+
+    @Test
+    void inspectorsPhotoUploadsAreNotLimited() {
+        String inspector = bearer(newUser(users, Roles.INSPECTOR));
+        for (int i = 0; i < 4; i++) {
+            upload(inspector, Photos.jpeg(40, 30)).then().statusCode(201);
+        }
+    }
+
+    private Response upload(String bearer, byte[] jpeg) {
+        return given().header("Authorization", bearer).header("X-Forwarded-For", address()).contentType("image/jpeg")
+                .body(jpeg).put("/api/v1/attachments/" + Photos.sha256(jpeg));
     }
 
     private Response pushAs(String bearer, com.fasterxml.jackson.databind.node.ObjectNode... items) {

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
+import mx.implan.brujula.http.DatabaseOutage;
 import mx.implan.brujula.model.observation.Observation;
 import mx.implan.brujula.testing.Db;
 import mx.implan.brujula.testing.Items;
@@ -165,9 +166,10 @@ class PushIsolationTest {
         faults.fault = new org.hibernate.exception.JDBCConnectionException("connection lost",
                 new SQLException("An I/O error occurred while sending to the backend", "08006"));
         Response r = push(good, bad);
-        assertThat(r.statusCode()).isGreaterThanOrEqualTo(500);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.asString()).doesNotContain("results");
+        // The outage answer, not a 500: the device keeps its queue and sends it again after Retry-After.
+        r.then().statusCode(503).contentType("application/problem+json").body("code", equalTo("DATABASE_UNAVAILABLE"));
+        assertThat(r.header("Retry-After")).isEqualTo(Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        assertThat(r.asString()).doesNotContain("results").doesNotContain("connection lost");
         assertNothingStored(good);
         assertNothingStored(bad);
     }
