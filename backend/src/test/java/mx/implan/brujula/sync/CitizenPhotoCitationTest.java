@@ -120,6 +120,23 @@ class CitizenPhotoCitationTest {
     }
 
     @Test
+    void aReplayAnswersAsTheFirstTimeEvenIfSomeoneElseUploadedThoseBytesFirstMeanwhile() {
+        byte[] jpeg = uniqueJpeg();
+        String sha = Photos.sha256(jpeg);
+        ObjectNode item = citing(sha);
+        push(citizen(), item).then().statusCode(200).body("results[0].status", equalTo("CREATED"));
+        // Before the citizen's phone sends the photo, an inspector uploads the same bytes.
+        upload(inspector(), jpeg, 201);
+        // The citizen's phone never saw the answer and sends the same write again: it is the same write, not a new citation.
+        long before = stored(item);
+        push(citizen(), item).then().statusCode(200).body("results[0].status", equalTo("UNCHANGED"));
+        assertThat(stored(item)).isEqualTo(before);
+        UUID id = UUID.fromString(item.get("id").asText());
+        assertThat(db.count("SELECT count(*) FROM observation WHERE id = ?", id)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM applied_op WHERE observation_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
     void aCitizensSingleObservationCitingAnotherUsersPhotoIs422AtThePhotoField() {
         String inspectors = upload(inspector(), uniqueJpeg(), 201);
         ObjectNode item = citing(inspectors);
