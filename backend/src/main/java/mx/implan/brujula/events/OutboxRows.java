@@ -19,9 +19,13 @@ import java.util.List;
  * instance, or not committed yet when this one read) waits, so each aggregate's events leave in
  * order. A lease that runs out (its relay died) makes the rows available again.
  *
- * <p>{@code e.id + 0} keeps the planner off the id-only index for that check: with statistics taken
- * while the outbox was empty (a burst just arrived) it would scan every unpublished entry per row,
- * four times slower than looking the aggregate up in {@code outbox_unpublished_aggregate_idx}.
+ * <p>Two shapes keep the plan right whatever the statistics say (a burst just arrived, or the
+ * broker was down and a backlog built up, while the statistics were taken with everything published
+ * or everything unpublished): the batch starts at the oldest unpublished id, so the scan never walks
+ * over the rows already published; and the order check is a per-row probe ({@code LIMIT 1}) of
+ * {@code outbox_unpublished_aggregate_idx} on aggregate and id, which the planner cannot turn into
+ * an anti-join hashing the whole backlog for every batch. Measured on a 105,000-event backlog:
+ * 9,300 → 12,500–13,200 events/s for the relay alone on Kafka (docs/benchmarks.md).
  */
 @ApplicationScoped
 class OutboxRows {
@@ -30,13 +34,13 @@ class OutboxRows {
             WITH batch AS (
                 SELECT id FROM outbox
                 WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
+                  AND id >= (SELECT min(id) FROM outbox WHERE published_at IS NULL)
                 ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED
             ), ready AS (
                 SELECT o.id FROM outbox o JOIN batch b ON b.id = o.id
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM outbox e
-                    WHERE e.published_at IS NULL AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
-                      AND e.id + 0 < o.id AND e.id NOT IN (SELECT id FROM batch))
+                WHERE (SELECT e.id FROM outbox e
+                       WHERE e.published_at IS NULL AND e.aggregate_type = o.aggregate_type AND e.aggregate_id = o.aggregate_id
+                         AND e.id < o.id AND e.id NOT IN (SELECT id FROM batch) LIMIT 1) IS NULL
             )
             UPDATE outbox o SET lease_owner = ?2, lease_until = now() + CAST(?3 AS bigint) * interval '1 millisecond'
             FROM ready r WHERE o.id = r.id
