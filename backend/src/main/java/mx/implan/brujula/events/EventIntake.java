@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 final class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
+    /** A batch this large amortises its fixed cost enough to be a fair sample of the cost per message. */
+    private static final int INFORMATIVE = 100;
 
     private final LinkedBlockingQueue<Message<String>> queue = new LinkedBlockingQueue<>();
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
@@ -95,11 +97,22 @@ final class EventIntake {
             }
             releaseWaiting();
             long start = System.nanoTime();
-            if (handOver(batch)) {
+            if (handOver(batch) && informative(batch.size(), limit)) {
                 double cost = (double) (System.nanoTime() - start) / batch.size();
                 nanosPerMessage = nanosPerMessage == 0 ? cost : 0.7 * nanosPerMessage + 0.3 * cost;
             }
         }
+    }
+
+    /**
+     * Whether a batch's time says what a message costs. A batch costs a fixed part (the zones and cells
+     * it touches) plus a part per message; in a small batch the fixed part is most of it, and taking
+     * that as the cost per message would size the next batches far too small — a quiet stream, one
+     * event at a time, would then meet the next burst with batches of a few events, fall behind and
+     * take seconds to recover. A full batch, or one of {@value #INFORMATIVE} or more, is a fair sample.
+     */
+    private static boolean informative(int size, int limit) {
+        return size >= Math.min(limit, INFORMATIVE);
     }
 
     /** As many messages as fit the batch duration at the recent cost, at least one, at most the batch size. */

@@ -123,4 +123,31 @@ class EventIntakeTest {
         List<Integer> later = handed.stream().skip(3).map(List::size).toList();
         assertThat(later.subList(0, later.size() - 1)).allMatch(n -> n >= 7 && n <= 13);
     }
+
+    @Test
+    void aQuietStreamDoesNotShrinkTheBatchesOfTheBurstThatFollows() {
+        // A batch costs 40 ms whatever its size plus 0.2 ms per message; batches should last about 200 ms.
+        // Single events cost 40 ms each: taken as the cost per message, a burst would go 5 at a time.
+        intake = new EventIntake(500, Duration.ofMillis(200), 10_000, Duration.ofSeconds(1), b -> {
+            handed.add(payloads(b));
+            try {
+                Thread.sleep(40L + b.size() / 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 10; i++) {
+            int sent = i + 1;
+            intake.offer(Message.of("quiet" + i));
+            await().atMost(Duration.ofSeconds(5)).until(() -> handed.stream().mapToInt(List::size).sum() == sent);
+        }
+        for (int i = 0; i < 2000; i++) {
+            intake.offer(Message.of("burst" + i));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> handed.stream().mapToInt(List::size).sum() == 2010);
+
+        List<Integer> burst = handed.stream().skip(10).map(List::size).toList();
+        assertThat(burst.subList(2, burst.size() - 1)).as("burst batches after the first two: %s", burst)
+                .allMatch(n -> n >= 100);
+    }
 }
