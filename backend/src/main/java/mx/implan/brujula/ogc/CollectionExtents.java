@@ -53,10 +53,10 @@ public class CollectionExtents {
     }
 
     private Extent compute(OgcCollection c) {
-        String time = c.time().map(t -> "min(CAST(" + t.start() + " AS timestamptz)), max(CAST(" + t.end().orElse(t.start())
-                + " AS timestamptz))").orElse("NULL::timestamptz, NULL::timestamptz");
+        String t0 = c.time().map(t -> "min(CAST(" + t.start() + " AS timestamptz))").orElse("CAST(NULL AS timestamptz)");
+        String t1 = c.time().map(t -> "max(CAST(" + t.end().orElse(t.start()) + " AS timestamptz))").orElse("CAST(NULL AS timestamptz)");
         String sql = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1 FROM (SELECT ST_Extent(" + c.geometry()
-                + ") AS e, " + time.replaceFirst(", max", " AS t0, max") + " AS t1 FROM " + c.from() + " WHERE " + c.where() + ") x";
+                + ") AS e, " + t0 + " AS t0, " + t1 + " AS t1 FROM " + c.from() + " WHERE " + c.where() + ") x";
         try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
