@@ -175,6 +175,15 @@ _find_jdk() {
   return 1
 }
 
+# ensure_gdal: GDAL's command-line tools (ogrinfo, ogr2ogr): the OGC API is checked with them as a
+# GIS team's client would be, and reference layers are loaded with ogr2ogr.
+ensure_gdal() {
+  command -v ogrinfo >/dev/null 2>&1 && command -v ogr2ogr >/dev/null 2>&1 && return 0
+  apt_install gdal-bin
+  hash -r
+  command -v ogrinfo >/dev/null 2>&1 || die "ogrinfo not found even after installing gdal-bin."
+}
+
 # ensure_jdk_maven: make sure `javac` >= 17 and `mvn` work; apt-installs openjdk-17-jdk-headless
 # and/or maven when missing. Exports JAVA_HOME (Maven and our `java` calls use it).
 ensure_jdk_maven() {
