@@ -235,6 +235,23 @@ class AuthorizationMatrixTest {
         FIXTURES.put("GET /api/v1/indicators/{code}", Fixture.of(c -> c.spec().get("/api/v1/indicators/POPULATION")));
         FIXTURES.put("GET /api/v1/indicators/{code}/values", Fixture.of(c -> c.spec().queryParam("level", "MUNICIPALITY")
                 .get("/api/v1/indicators/POPULATION/values")));
+        FIXTURES.put("GET /ogc", Fixture.of(c -> c.spec().get("/ogc")));
+        FIXTURES.put("GET /ogc/conformance", Fixture.of(c -> c.spec().get("/ogc/conformance")));
+        FIXTURES.put("GET /ogc/api", Fixture.of(c -> c.spec().get("/ogc/api")));
+        FIXTURES.put("GET /ogc/collections", Fixture.of(c -> c.spec().get("/ogc/collections")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}", Fixture.of(c -> c.spec().get("/ogc/collections/risks")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}?staff", Fixture.of(c -> c.spec().get("/ogc/collections/observations")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/queryables", Fixture.of(c -> c.spec().get("/ogc/collections/zones/queryables")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/queryables?staff",
+                Fixture.of(c -> c.spec().get("/ogc/collections/observations/queryables")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/items", Fixture.of(c -> c.spec().queryParam("limit", 2)
+                .get("/ogc/collections/risks/items")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/items?staff", Fixture.of(c -> c.spec().queryParam("limit", 2)
+                .get("/ogc/collections/observations/items")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/items/{featureId}", Fixture.of(c -> c.spec()
+                .get("/ogc/collections/zones/items/" + c.world().zoneId)));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/items/{featureId}?staff", Fixture.of(c -> c.spec()
+                .get("/ogc/collections/observations/items/" + c.world().observations.values().iterator().next())));
         FIXTURES.put("GET /api/v1/opendata/catalog.jsonld", Fixture.of(c -> c.spec().get("/api/v1/opendata/catalog.jsonld")));
         FIXTURES.put("POST /api/v1/admin/indicators/import", Fixture.of(c -> c.spec().contentType("text/csv")
                 .body("indicator_code,zone_id,period_type,period_start,value\nHEALTH_NO_AFFILIATION_SHARE," + c.world().zoneId
