@@ -15,9 +15,11 @@ import java.util.Locale;
 
 /**
  * Where a page starts: the key of the feature just before it ({@code forward}) or just after it
- * (a {@code prev} link), tagged with its collection so a cursor of another list is refused.
+ * (a {@code prev} link), tagged with its collection so a cursor of another list is refused. It also
+ * carries {@code numberMatched} as counted for the first page, so following the links of a large
+ * result counts it once, not once per page.
  */
-public record Cursor(boolean forward, List<String> key) {
+public record Cursor(boolean forward, List<String> key, long matched) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,6 +27,7 @@ public record Cursor(boolean forward, List<String> key) {
         ObjectNode node = JSON.createObjectNode();
         node.put("c", collection.id());
         node.put("d", forward ? "n" : "p");
+        node.put("m", matched);
         ArrayNode k = node.putArray("k");
         key.forEach(k::add);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
@@ -49,7 +52,11 @@ public record Cursor(boolean forward, List<String> key) {
             if (!d.equals("n") && !d.equals("p")) {
                 throw invalid(locale);
             }
-            return new Cursor(d.equals("n"), List.copyOf(key));
+            JsonNode m = node.path("m");
+            if (!m.canConvertToLong() || !m.isIntegralNumber() || m.asLong() < 0) {
+                throw invalid(locale);
+            }
+            return new Cursor(d.equals("n"), List.copyOf(key), m.asLong());
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(locale);
         }

@@ -83,10 +83,10 @@ final class ItemsWriter {
         OgcLinks.add(links, url(items, ctx, r.cursor(), "html"), "alternate", OgcLinks.HTML, "Esta página en HTML");
         OgcLinks.add(links, ctx.links().ogc("/collections/" + ctx.collection().id()), "collection", OgcLinks.JSON, ctx.collection().title());
         if (hasNext) {
-            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(true, lastKey)), "json"), "next", OgcLinks.GEOJSON, "Página siguiente");
+            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(true, lastKey, ctx.numberMatched())), "json"), "next", OgcLinks.GEOJSON, "Página siguiente");
         }
         if (hasPrev) {
-            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(false, firstKey)), "json"), "prev", OgcLinks.GEOJSON, "Página anterior");
+            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(false, firstKey, ctx.numberMatched())), "json"), "prev", OgcLinks.GEOJSON, "Página anterior");
         }
         out.write(("],\"numberReturned\":" + returned + ",\"links\":" + links + "}").getBytes(StandardCharsets.UTF_8));
         out.flush();
