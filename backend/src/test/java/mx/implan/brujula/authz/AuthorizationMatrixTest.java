@@ -235,6 +235,7 @@ class AuthorizationMatrixTest {
         FIXTURES.put("GET /api/v1/indicators/{code}", Fixture.of(c -> c.spec().get("/api/v1/indicators/POPULATION")));
         FIXTURES.put("GET /api/v1/indicators/{code}/values", Fixture.of(c -> c.spec().queryParam("level", "MUNICIPALITY")
                 .get("/api/v1/indicators/POPULATION/values")));
+        FIXTURES.put("GET /api/v1/me/map-package", Fixture.of(c -> c.spec().get("/api/v1/me/map-package")));
         FIXTURES.put("GET /ogc", Fixture.of(c -> c.spec().get("/ogc")));
         FIXTURES.put("GET /ogc/conformance", Fixture.of(c -> c.spec().get("/ogc/conformance")));
         FIXTURES.put("GET /ogc/api", Fixture.of(c -> c.spec().get("/ogc/api")));
