@@ -235,6 +235,27 @@ public final class SyncClient {
     }
 
     /**
+     * The user's offline map ({@code GET /api/v1/me/map-package}): its bytes, or empty when the server still holds
+     * {@code version} (304), so an unchanged map costs one small request.
+     */
+    public java.util.Optional<byte[]> offlineMap(String version) {
+        Reply reply = session.send(token -> {
+            var request = java.net.http.HttpRequest.newBuilder(transport.get("api/v1/me/map-package", token), (n, v) -> true);
+            if (version != null && version.matches("[0-9a-f]{64}")) {
+                request.header("If-None-Match", "\"" + version + "\"");
+            }
+            return request.build();
+        });
+        if (reply.status() == 304) {
+            return java.util.Optional.empty();
+        }
+        if (!reply.isSuccess()) {
+            throw transport.error(reply);
+        }
+        return java.util.Optional.of(reply.body());
+    }
+
+    /**
      * One page of changes after {@code cursor} ({@code null} = from the beginning).
      *
      * @throws CursorExpiredException 410: drop the cursor and resync from {@code null}

@@ -49,6 +49,7 @@ public final class FileJournal
     private final LocalEdits edits;
     private final PushQueue queue;
     private final PulledState pulled;
+    private final OfflineMaps maps;
     private final CitizenReportLog reports;
     private final PhotoKeeper keeper;
 
@@ -57,7 +58,8 @@ public final class FileJournal
         this.photos = new PhotoStore(dir.resolve("photos"), dir.resolve("thumbs"));
         this.edits = new LocalEdits(store, photos, deviceId, clock, locale);
         this.queue = new PushQueue(store, photos, deviceId);
-        this.pulled = new PulledState(store, clock);
+        this.maps = new OfflineMaps(dir.resolve("maps"), store.json());
+        this.pulled = new PulledState(store, maps, clock);
         this.reports = new CitizenReportLog(store, photos, clock);
         this.keeper = new PhotoKeeper(store, photos);
     }
@@ -84,6 +86,7 @@ public final class FileJournal
             JournalFormat.openAndUpgrade(dir, journal.store.json());
             List<Path> dirs = new ArrayList<>(journal.store.directories());
             dirs.addAll(journal.photos.directories());
+            dirs.add(journal.maps.directory());
             for (Path d : dirs) {
                 Files.createDirectories(d);
                 AtomicFiles.removeTemporaries(d);
@@ -136,6 +139,32 @@ public final class FileJournal
     @Override
     public Optional<AssignedWork> work(UUID workId) {
         return pulled.work(workId);
+    }
+
+    @Override
+    public Optional<OfflineMap> offlineMap(String owner) {
+        return maps.get(owner);
+    }
+
+    @Override
+    public boolean offlineMapWanted(String owner) {
+        return maps.wanted(owner);
+    }
+
+    @Override
+    public Optional<String> offlineMapVersion(String owner) {
+        return maps.get(owner).map(OfflineMap::version);
+    }
+
+    @Override
+    public void offlineMapCurrent(String owner) {
+        maps.confirmCurrent(owner);
+    }
+
+    @Override
+    public void saveOfflineMap(String owner, byte[] body) {
+        maps.save(owner, body);
+        store.changed(false);
     }
 
     @Override

@@ -32,6 +32,11 @@ public interface Journal {
 
     Optional<AssignedWork> work(UUID workId);
 
+    /** The owner's offline map (their zones, works and the municipal boundary), once fetched. */
+    default Optional<OfflineMap> offlineMap(String owner) {
+        return Optional.empty();
+    }
+
     /** Resolves a conflict by pushing the local version again on top of the server's rev. */
     JournalEntry keepMine(UUID observationId);
 

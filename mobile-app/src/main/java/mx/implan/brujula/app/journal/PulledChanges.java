@@ -18,4 +18,22 @@ public interface PulledChanges {
      * the cursor, so a crash in between pulls the page again (applying a change twice is harmless).
      */
     void applyPull(String owner, List<Change> changes, String next);
+
+    /** Whether {@code owner}'s offline map must be fetched: there is none yet, or pull reported a change of their zones. */
+    default boolean offlineMapWanted(String owner) {
+        return false;
+    }
+
+    /** The version of the offline map held for {@code owner}, to ask the server whether it changed. */
+    default java.util.Optional<String> offlineMapVersion(String owner) {
+        return java.util.Optional.empty();
+    }
+
+    /** The server answered that the map held is current. */
+    default void offlineMapCurrent(String owner) {
+    }
+
+    /** Stores the offline map the server sent for {@code owner}. */
+    default void saveOfflineMap(String owner, byte[] body) {
+    }
 }

@@ -31,10 +31,12 @@ final class PulledState implements PulledChanges {
     private static final System.Logger LOG = System.getLogger(PulledState.class.getName());
 
     private final EntryStore store;
+    private final OfflineMaps maps;
     private final Clock clock;
 
-    PulledState(EntryStore store, Clock clock) {
+    PulledState(EntryStore store, OfflineMaps maps, Clock clock) {
         this.store = store;
+        this.maps = maps;
         this.clock = clock;
     }
 
@@ -62,7 +64,10 @@ final class PulledState implements PulledChanges {
                 if (c == null || c.type() == null || c.op() == null) {
                     continue; // a change type this app does not know
                 }
-                if (c.type() == ChangeType.OBSERVATION) {
+                if (c.type() == ChangeType.ZONE || c.type() == ChangeType.ASSIGNMENT) {
+                    // The user's zones or their shapes changed: the offline map is fetched again after this pull.
+                    maps.markStale(owner);
+                } else if (c.type() == ChangeType.OBSERVATION) {
                     pulledObservation(owner, c);
                 } else if (c.type() == ChangeType.WORK) {
                     UUID id = uuid(c.id());

@@ -307,8 +307,37 @@ final class SyncRound {
             journal.pulls().applyPull(owner, page.changes(), page.next() == null ? cursor : page.next());
             cursor = page.next() == null ? cursor : page.next();
             if (!page.hasMore()) {
+                offlineMap(owner, client);
                 return;
             }
+        }
+    }
+
+    /** Field staff's offline map, fetched while online when there is none yet or pull reported a change of their zones. */
+    private void offlineMap(String owner, SyncClient client) {
+        boolean citizen = accounts.known().stream().anyMatch(a -> a.username().equals(owner) && a.isCitizen());
+        if (citizen || !journal.pulls().offlineMapWanted(owner)) {
+            return;
+        }
+        Optional<byte[]> body;
+        try {
+            body = client.offlineMap(journal.pulls().offlineMapVersion(owner).orElse(null));
+        } catch (ApiException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                // A role without a map, or a server from before maps: the map is a help, never a reason to stop syncing.
+                LOG.log(System.Logger.Level.INFO, "No offline map for " + owner + ": HTTP " + e.status());
+                return;
+            }
+            throw e;
+        }
+        if (body.isEmpty()) {
+            journal.pulls().offlineMapCurrent(owner);
+            return;
+        }
+        try {
+            journal.pulls().saveOfflineMap(owner, body.get());
+        } catch (JournalException e) {
+            LOG.log(System.Logger.Level.WARNING, "The offline map of " + owner + " was not kept: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.shape.Rectangle;
 import mx.implan.brujula.app.journal.AssignedWork;
 import mx.implan.brujula.app.journal.EntryState;
 import mx.implan.brujula.app.journal.JournalEntry;
+import mx.implan.brujula.app.journal.OfflineMap;
 import mx.implan.brujula.app.ui.GeometryKind;
 import mx.implan.brujula.app.ui.Navigator;
 import mx.implan.brujula.app.ui.ObservationText;
@@ -33,6 +34,7 @@ public final class MapScreen implements Screen {
 
     private final Texts t;
     private final BorderPane content = new BorderPane();
+    private final ShapesLayer zones = new ShapesLayer();
     private final ShapesLayer works = new ShapesLayer();
     private final ShapesLayer observations = new ShapesLayer();
 
@@ -40,11 +42,14 @@ public final class MapScreen implements Screen {
         this.t = nav.texts();
         List<JournalEntry> entries = nav.context().journal().entries(owner);
         List<AssignedWork> assigned = nav.context().journal().works(owner);
+        java.util.Optional<OfflineMap> offline = nav.context().journal().offlineMap(owner);
         ObservationText words = new ObservationText(t);
-        // Opens on everything at once: the works assigned may lie across town from today's observations.
+        // Opens on everything at once: the works assigned may lie across town from today's observations,
+        // and the inspector's zones frame where they work.
         List<org.locationtech.jts.geom.Geometry> shapes = new java.util.ArrayList<>();
         entries.forEach(e -> shapes.add(e.local().geometry()));
         assigned.forEach(w -> shapes.add(w.geometry()));
+        offline.ifPresent(m -> m.zones().forEach(z -> shapes.add(z.geometry())));
         Maps.View view = Maps.fit(shapes, VIEW_WIDTH, VIEW_HEIGHT);
         MapView map = Maps.view(view.centre(), view.zoom());
         map.setId("map");
@@ -70,15 +75,34 @@ public final class MapScreen implements Screen {
             n.setAccessibleText(words.summary(entry.local()) + ", " + t.label(entry.state()));
             n.setOnMouseClicked(e -> nav.openEntry(entry));
         }
+        offline.ifPresent(this::drawOfflineMap);
+        map.addLayer(zones);
         map.addLayer(works);
         map.addLayer(observations);
         content.setCenter(map);
         content.setBottom(legend());
     }
 
+    /** The municipal boundary, the user's zones with their names: drawn under works and observations. */
+    private void drawOfflineMap(OfflineMap m) {
+        for (org.locationtech.jts.geom.Geometry boundary : m.boundary()) {
+            for (List<double[]> ring : Maps.rings(boundary)) {
+                zones.add(ring, true, ShapesLayer.Mark.DOT, "map-boundary");
+            }
+        }
+        for (OfflineMap.Zone z : m.zones()) {
+            for (List<double[]> ring : Maps.rings(z.geometry())) {
+                Node n = zones.add(ring, true, ShapesLayer.Mark.DOT, "map-zone", "zone-" + z.type().toLowerCase(Locale.ROOT));
+                n.setAccessibleText(t.format("map.zone", z.name()));
+            }
+            zones.label(z.labelLat(), z.labelLon(), z.name(), "zone-" + z.type().toLowerCase(Locale.ROOT));
+        }
+    }
+
     private Node legend() {
         FlowPane legend = new FlowPane();
         legend.getStyleClass().add("map-legend");
+        legend.getChildren().add(item(squareOf("map-zone"), t.get("map.zones")));
         legend.getChildren().add(item(squareOf("map-work"), t.get("map.works")));
         for (EntryState s : List.of(EntryState.PENDING, EntryState.SYNCED, EntryState.CONFLICT, EntryState.REJECTED)) {
             Circle c = new Circle(7);

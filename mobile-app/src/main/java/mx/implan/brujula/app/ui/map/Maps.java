@@ -40,6 +40,20 @@ public final class Maps {
         return vertices;
     }
 
+    /** Each polygon's outer ring of a polygonal geometry (a multipolygon gives one ring per part), as (lat, lon) vertices. */
+    public static List<List<double[]>> rings(Geometry g) {
+        List<List<double[]>> rings = new ArrayList<>();
+        if (g == null) {
+            return rings;
+        }
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
+                rings.add(vertices(p));
+            }
+        }
+        return rings;
+    }
+
     /** The closest zoom the overview map opens at (one point, or shapes a few streets apart). */
     static final double CLOSE_ZOOM = 15;
     /** The widest: the whole state of Sonora and then some. */

@@ -31,6 +31,18 @@ public final class ShapesLayer extends MapLayer {
         markDirty();
     }
 
+    /** A text centred at a (latitude, longitude): a zone's name. */
+    public Node label(double lat, double lon, String text, String... styleClasses) {
+        javafx.scene.text.Text node = new javafx.scene.text.Text(text);
+        node.getStyleClass().add("map-label");
+        node.getStyleClass().addAll(styleClasses);
+        node.setMouseTransparent(true);
+        items.add(new Item(List.of(new double[]{lat, lon}), node, Mark.DOT, false));
+        getChildren().add(node);
+        markDirty();
+        return node;
+    }
+
     /** Adds a feature; one vertex draws a marker, several a line (or an area when {@code closed}). */
     public Node add(List<double[]> vertices, boolean closed, Mark mark, String... styleClasses) {
         Shape node;
@@ -59,6 +71,10 @@ public final class ShapesLayer extends MapLayer {
                 if (item.node() instanceof Rectangle r) {
                     r.setTranslateX(p.getX() - r.getWidth() / 2);
                     r.setTranslateY(p.getY() - r.getHeight() / 2);
+                } else if (item.node() instanceof javafx.scene.text.Text text) {
+                    javafx.geometry.Bounds b = text.getLayoutBounds();
+                    text.setTranslateX(p.getX() - b.getWidth() / 2);
+                    text.setTranslateY(p.getY() + b.getHeight() / 4);
                 } else {
                     item.node().setTranslateX(p.getX());
                     item.node().setTranslateY(p.getY());
