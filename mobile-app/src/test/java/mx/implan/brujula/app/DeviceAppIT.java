@@ -147,6 +147,92 @@ class DeviceAppIT extends FieldAppTest {
         }
     }
 
+    @Test
+    void theInspectorsZonesArriveAsAnOfflineMapAndAreDrawnOnTheMap() throws Exception {
+        List<String> zones = realAgebsNearTheCentre(3);
+        String inspector = backend.createUser("inspector", PASSWORD);
+        String admin = backend.createUser("admin", PASSWORD);
+        assign(admin, inspector, zones);
+
+        type("#server", backend.baseUri().toString());
+        type("#username", inspector);
+        type("#password", PASSWORD);
+        tap("#sign-in");
+        await().atMost(Duration.ofSeconds(20)).until(() -> shell.current() instanceof HomeScreen);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !lookup("#sync-now").queryButton().isDisabled());
+        tap("#sync-now");
+        await().atMost(Duration.ofSeconds(60)).until(() -> ctx.journal().offlineMap(inspector).isPresent()
+                && ctx.sync().status().phase() == SyncStatus.Phase.IDLE);
+        assertThat(ctx.journal().offlineMap(inspector).orElseThrow().zones())
+                .extracting(mx.implan.brujula.app.journal.OfflineMap.Zone::id).containsExactlyInAnyOrderElementsOf(zones);
+
+        tap("#open-map");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            com.gluonhq.maps.MapView map = lookup("#map").queryAs(com.gluonhq.maps.MapView.class);
+            javafx.geometry.Bounds view = map.localToScene(map.getBoundsInLocal());
+            List<String> labels = lookup(".map-label").queryAll().stream()
+                    .filter(n -> view.contains(n.localToScene(n.getBoundsInLocal()).getCenterX(), n.localToScene(n.getBoundsInLocal()).getCenterY()))
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+            assertThat(labels).hasSize(zones.size()).allMatch(l -> l.startsWith("AGEB "));
+        });
+        org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        screenshot("device-map-zones");
+    }
+
+    /**
+     * The real INEGI AGEBs nearest downtown Hermosillo from the demo data, put in this backend's database as the
+     * demo loader does; their ids.
+     */
+    private static List<String> realAgebsNearTheCentre(int n) throws Exception {
+        Path file = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath()
+                .resolveSibling("backend").resolve("src/main/resources/demo/agebs.geojson");
+        com.fasterxml.jackson.databind.JsonNode all = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        org.locationtech.jts.geom.Point centre = mx.implan.brujula.model.geojson.GeoJson.factory()
+                .createPoint(new org.locationtech.jts.geom.Coordinate(-110.9559, 29.0729));
+        List<com.fasterxml.jackson.databind.JsonNode> nearest = new java.util.ArrayList<>();
+        all.path("features").forEach(nearest::add);
+        nearest.sort(java.util.Comparator.comparingDouble(f -> mx.implan.brujula.model.geojson.GeoJson.read(f.path("geometry")).distance(centre)));
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = backend.database(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO zone (id, zone_type, name, population, geom)
+                VALUES (?, 'AGEB', ?, ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))) ON CONFLICT (id) DO NOTHING""")) {
+            for (com.fasterxml.jackson.databind.JsonNode f : nearest.subList(0, n)) {
+                String id = f.path("properties").path("CVEGEO").asText();
+                s.setString(1, id);
+                s.setString(2, "AGEB " + f.path("properties").path("CVE_AGEB").asText());
+                s.setInt(3, f.path("properties").path("POBTOT").asInt());
+                s.setString(4, f.path("geometry").toString());
+                s.executeUpdate();
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** The administrator gives the inspector the zones through the admin API. */
+    private static void assign(String admin, String inspector, List<String> zones) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                        backend.baseUri().resolve("api/v1/auth/token")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + admin + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("accessToken").asText();
+        String userId;
+        try (Connection c = backend.database(); PreparedStatement s = c.prepareStatement("SELECT id FROM app_user WHERE username = ?")) {
+            s.setString(1, inspector);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                userId = r.getString(1);
+            }
+        }
+        String body = "{\"zones\":[" + String.join(",", zones.stream().map(z -> "\"" + z + "\"").toList()) + "]}";
+        java.net.http.HttpResponse<String> put = http.send(java.net.http.HttpRequest.newBuilder(
+                        backend.baseUri().resolve("api/v1/admin/users/" + userId + "/zones"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
     private void setProperty(String key, String value) {
         saved.putIfAbsent(key, System.getProperty(key));
         System.setProperty(key, value);

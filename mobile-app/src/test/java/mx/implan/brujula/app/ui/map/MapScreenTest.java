@@ -86,4 +86,38 @@ class MapScreenTest extends FieldAppTest {
         }
         return false;
     }
+
+    @Test
+    void drawsTheOfflineMapZonesWithTheirNamesUnderTheMarkers() {
+        var f = mx.implan.brujula.model.geojson.GeoJson.factory();
+        java.util.function.BiFunction<Double, Double, org.locationtech.jts.geom.Polygon> square = (lon, lat) -> f.createPolygon(
+                new org.locationtech.jts.geom.Coordinate[]{new org.locationtech.jts.geom.Coordinate(lon, lat),
+                        new org.locationtech.jts.geom.Coordinate(lon + 0.008, lat), new org.locationtech.jts.geom.Coordinate(lon + 0.008, lat + 0.008),
+                        new org.locationtech.jts.geom.Coordinate(lon, lat + 0.008), new org.locationtech.jts.geom.Coordinate(lon, lat)});
+        var zones = List.of(
+                new mx.implan.brujula.app.journal.OfflineMap.Zone("2603000011869", "AGEB", "AGEB 1869", -110.956, 29.072,
+                        f.createMultiPolygon(new org.locationtech.jts.geom.Polygon[]{square.apply(-110.960, 29.068)})),
+                new mx.implan.brujula.app.journal.OfflineMap.Zone("2603000011873", "AGEB", "AGEB 1873", -110.948, 29.080,
+                        square.apply(-110.952, 29.076)));
+        interact(() -> preview.journal().putOfflineMap(mx.implan.brujula.app.ui.fixtures.SampleData.INSPECTOR,
+                new mx.implan.brujula.app.journal.OfflineMap("a".repeat(64), zones, List.of(),
+                        List.of(square.apply(-111.2, 28.8)))));
+        tap("#open-map");
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            MapView map = lookup("#map").queryAs(MapView.class);
+            assertThat(lookup(".map-zone").queryAll().stream().filter(n -> isInside(n, map)).toList()).hasSize(2);
+            assertThat(lookup(".map-boundary").queryAll()).hasSize(1);
+            assertThat(lookup(".map-label").queryAll().stream().filter(n -> isInside(n, map))
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).toList()).containsExactlyInAnyOrder("AGEB 1869", "AGEB 1873");
+        });
+        // Zones lie under works and observations: a tap on a marker still reaches the marker.
+        MapView map = lookup("#map").queryAs(MapView.class);
+        Node zone = lookup(".map-zone").queryAll().stream().filter(n -> n.getStyleClass().contains("zone-ageb")).findFirst().orElseThrow();
+        Node entry = lookup(".map-entry").queryAll().iterator().next();
+        assertThat(map.getChildrenUnmodifiable().indexOf(zone.getParent()))
+                .isLessThan(map.getChildrenUnmodifiable().indexOf(entry.getParent()));
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        screenshot("map-zones");
+    }
 }
