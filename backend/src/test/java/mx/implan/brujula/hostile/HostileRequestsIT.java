@@ -26,10 +26,13 @@ class HostileRequestsIT {
     static final List<String> LISTS = List.of("/api/v1/observations", "/api/v1/sync/pull", "/api/v1/conflicts",
             "/api/v1/works", "/api/v1/zones", "/api/v1/admin/users", "/api/v1/moderation/photos", "/api/v1/citizen-reports",
             "/api/v1/citizen-contacts", "/open311/v2/requests.json", "/open311/v2/requests.xml",
-            "/open311/v2/servicerequestupdates.json", "/open311/v2/servicerequestupdates.xml", "/open311/v2/services.xml");
+            "/open311/v2/servicerequestupdates.json", "/open311/v2/servicerequestupdates.xml", "/open311/v2/services.xml",
+            "/ogc/collections/risks/items", "/ogc/collections/indicator-values/items", "/ogc/collections/observations/items",
+            "/ogc/collections/zones/items");
     static final List<String> PARAMETERS = List.of("limit", "cursor", "bbox", "from", "to", "kind", "status", "role",
             "active", "type", "variant", "needsLocation", "email", "phone", "start_date", "end_date", "updated_after",
-            "service_code", "service_request_id", "mine", "lang", "jurisdiction_id", "page", "page_size");
+            "service_code", "service_request_id", "mine", "lang", "jurisdiction_id", "page", "page_size", "datetime", "crs",
+            "bbox-crs", "severity", "zone", "f");
     static final List<String> VALUES = List.of("", "-1", "0", "1001", "99999999999999999999", "1e3", "0x10", "abc", "NaN",
             "%00", "a%00b", "%ZZ", "%C3%28", "%FF", "1,2,3", "10,10,0,0", "-181,0,0,0", "NaN,0,1,1", "0,0,1e400,1",
             "-180,-90,180,90", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
@@ -39,7 +42,8 @@ class HostileRequestsIT {
             "/api/v1/admin/users/%s", "/api/v1/admin/users/%s/history", "/api/v1/admin/users/%s/zones",
             "/api/v1/attachments/%s", "/api/v1/attachments/%s?variant=public", "/api/v1/citizen-contacts/%s",
             "/open311/v2/requests/%s.json", "/open311/v2/requests/%s.xml", "/open311/v2/tokens/%s.json",
-            "/open311/v2/services/%s.xml", "/open311/v2/%s.json");
+            "/open311/v2/services/%s.xml", "/open311/v2/%s.json", "/ogc/collections/%s", "/ogc/collections/%s/items",
+            "/ogc/collections/risks/items/%s", "/ogc/collections/zones/items/%s", "/ogc/collections/indicator-values/items/%s");
     static final List<String> SEGMENTS = List.of("%00", "a%00", "..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "not-a-uuid",
             "00000000-0000-0000-0000-000000000000", "%ZZ", "%C3%28", "a%2Fb", "%F0%9F%98%80", "'%20OR%201=1",
             "%7B6F9619FF-8B86-D011-B42D-00CF4FC964FF%7D", "6F9619FF-8B86-D011-B42D-00CF4FC964FF", "1e3", "-1",
@@ -94,7 +98,11 @@ class HostileRequestsIT {
         DataFingerprint before = DataFingerprint.of(backend);
         Reply r = RawReply.get(backend.client.base(), target, backend.bearer(role));
         checkTarget(route.startsWith("/open311/") ? target : route, target, r);
-        assertThat(r.status()).as(r.describe()).isBetween(400, 499);
+        // A dot segment names the parent resource (RFC 3986, 5.2.4): under /ogc that parent exists and answers.
+        boolean parent = segment.equals("..") || segment.equalsIgnoreCase("%2e%2e");
+        if (!(parent && route.startsWith("/ogc/"))) {
+            assertThat(r.status()).as(r.describe()).isBetween(400, 499);
+        }
         assertThat(before.differences(DataFingerprint.of(backend))).as("a read wrote: " + r.describe()).isEmpty();
     }
 
