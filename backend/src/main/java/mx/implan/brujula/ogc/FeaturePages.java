@@ -34,8 +34,8 @@ public class FeaturePages {
         void close();
     }
 
-    /** One feature as GeoJSON text and the values of its page key. */
-    public record Row(String geojson, List<String> key) {
+    /** One feature as GeoJSON text, the values of its page key, and the count of all matches when the page counts them. */
+    public record Row(String geojson, List<String> key, Optional<Long> matched) {
     }
 
     public boolean zoneExists(String id) throws SQLException {
@@ -76,6 +76,7 @@ public class FeaturePages {
             ps.setFetchSize(FETCH);
             ResultSet rs = ps.executeQuery();
             int keys = c.key().size();
+            boolean counts = FeatureSql.countsInPage(r);
             return new Page() {
                 @Override
                 public Optional<Row> next() throws SQLException {
@@ -86,7 +87,7 @@ public class FeaturePages {
                     for (int i = 0; i < keys; i++) {
                         key.add(rs.getString(2 + i));
                     }
-                    return Optional.of(new Row(rs.getString(1), key));
+                    return Optional.of(new Row(rs.getString(1), key, counts ? Optional.of(rs.getLong(2 + keys)) : Optional.empty()));
                 }
 
                 @Override

@@ -22,12 +22,18 @@ final class FeatureSql {
     private FeatureSql() {
     }
 
-    /** Up to {@code limit + 1} features after (or, backwards, before) the cursor, then each row's key columns. */
+    /**
+     * Up to {@code limit + 1} features after (or, backwards, before) the cursor, then each row's key columns and,
+     * when {@link #countsInPage}, the number of all matching rows (a window count: the page's own scan counts them).
+     */
     static Statement page(OgcCollection c, ItemsRequest r, String base) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(feature(c, r.crs(), base, params));
         for (KeyColumn k : c.key()) {
             sql.append(", ").append(Keys.select(k));
+        }
+        if (countsInPage(r)) {
+            sql.append(", count(*) OVER ()");
         }
         sql.append(" FROM ").append(c.from()).append(" WHERE ").append(filters(c, r, params));
         boolean backwards = r.cursor().map(cur -> !cur.forward()).orElse(false);
@@ -40,6 +46,15 @@ final class FeatureSql {
                 .collect(Collectors.joining(", ")));
         sql.append(" LIMIT ").append(r.limit() + 1);
         return new Statement(sql.toString(), params);
+    }
+
+    /**
+     * A first page selected by a box reads every feature in the box anyway (the spatial index finds them, then
+     * they are sorted by the page key), so counting them there costs nothing more; without a box the page may
+     * stop after a few index entries and a separate count is cheaper than making it read them all.
+     */
+    static boolean countsInPage(ItemsRequest r) {
+        return r.bbox().isPresent() && r.cursor().isEmpty();
     }
 
     static Statement count(OgcCollection c, ItemsRequest r) {

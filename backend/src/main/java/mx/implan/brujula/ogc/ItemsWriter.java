@@ -28,25 +28,31 @@ final class ItemsWriter {
     private ItemsWriter() {
     }
 
-    /** The page's parameters for links: everything the client gave except the cursor and the format. */
+    /**
+     * The page's parameters for links: everything the client gave except the cursor and the format;
+     * {@code numberMatched} empty when the page's rows carry it.
+     */
     record Context(OgcCollection collection, ItemsRequest request, OgcLinks links, List<Map.Entry<String, String>> params,
-                   long numberMatched) {
+                   Optional<Long> numberMatched) {
     }
 
     static void write(FeaturePages.Page page, Context ctx, OutputStream raw) throws IOException {
         ItemsRequest r = ctx.request();
         boolean backwards = r.cursor().map(c -> !c.forward()).orElse(false);
         OutputStream out = new java.io.BufferedOutputStream(raw, 64 * 1024);
-        out.write(("{\"type\":\"FeatureCollection\",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + "\",\"numberMatched\":" + ctx.numberMatched() + ",\"features\":[").getBytes(StandardCharsets.UTF_8));
         int returned = 0;
         List<String> firstKey = null;
         List<String> lastKey = null;
         boolean more = false;
+        long matched;
         try {
+            List<FeaturePages.Row> rows = new ArrayList<>();
+            Optional<FeaturePages.Row> head = page.next();
+            matched = ctx.numberMatched().orElseGet(() -> head.flatMap(FeaturePages.Row::matched).orElse(0L));
+            out.write(("{\"type\":\"FeatureCollection\",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                    + "\",\"numberMatched\":" + matched + ",\"features\":[").getBytes(StandardCharsets.UTF_8));
             if (backwards) {
-                List<FeaturePages.Row> rows = new ArrayList<>();
-                for (Optional<FeaturePages.Row> row = page.next(); row.isPresent(); row = page.next()) {
+                for (Optional<FeaturePages.Row> row = head; row.isPresent(); row = page.next()) {
                     rows.add(row.get());
                 }
                 more = rows.size() > r.limit();
@@ -60,7 +66,7 @@ final class ItemsWriter {
                     lastKey = shown.get(shown.size() - 1).key();
                 }
             } else {
-                for (Optional<FeaturePages.Row> row = page.next(); row.isPresent(); row = page.next()) {
+                for (Optional<FeaturePages.Row> row = head; row.isPresent(); row = page.next()) {
                     if (returned == r.limit()) {
                         more = true;
                         break;
@@ -83,10 +89,10 @@ final class ItemsWriter {
         OgcLinks.add(links, url(items, ctx, r.cursor(), "html"), "alternate", OgcLinks.HTML, "Esta página en HTML");
         OgcLinks.add(links, ctx.links().ogc("/collections/" + ctx.collection().id()), "collection", OgcLinks.JSON, ctx.collection().title());
         if (hasNext) {
-            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(true, lastKey, ctx.numberMatched())), "json"), "next", OgcLinks.GEOJSON, "Página siguiente");
+            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(true, lastKey, matched)), "json"), "next", OgcLinks.GEOJSON, "Página siguiente");
         }
         if (hasPrev) {
-            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(false, firstKey, ctx.numberMatched())), "json"), "prev", OgcLinks.GEOJSON, "Página anterior");
+            OgcLinks.add(links, url(items, ctx, Optional.of(new Cursor(false, firstKey, matched)), "json"), "prev", OgcLinks.GEOJSON, "Página anterior");
         }
         out.write(("],\"numberReturned\":" + returned + ",\"links\":" + links + "}").getBytes(StandardCharsets.UTF_8));
         out.flush();

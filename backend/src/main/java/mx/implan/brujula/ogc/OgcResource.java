@@ -145,7 +145,8 @@ public class OgcResource {
                 throw QueryParams.invalid(filter.getKey().name(), "UNKNOWN_ZONE", locale, "Zone {0} does not exist", filter.getValue());
             }
         }
-        long matched = r.cursor().isPresent() ? r.cursor().get().matched() : pages.count(c, r);
+        Optional<Long> matched = r.cursor().isPresent() ? Optional.of(r.cursor().get().matched())
+                : FeatureSql.countsInPage(r) ? Optional.empty() : Optional.of(pages.count(c, r));
         ItemsWriter.Context ctx = new ItemsWriter.Context(c, r, links(), linkParams(query), matched);
         FeaturePages.Page page = pages.open(c, r, base());
         if (format == OgcFormat.HTML) {
