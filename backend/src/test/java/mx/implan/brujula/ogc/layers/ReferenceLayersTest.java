@@ -139,7 +139,7 @@ class ReferenceLayersTest {
             Map<String, Object> props = (Map<String, Object>) f.get("properties");
             assertThat(props).containsKeys("nombre", "nivel", "alumnos", "publica", "fundada", "ogc_fid").doesNotContainKey("geom");
         }
-        assertThat(features).extracting(f -> ((Map<?, ?>) f.get("properties")).get("nombre"))
+        assertThat(features.stream().map(f -> String.valueOf(((Map<?, ?>) f.get("properties")).get("nombre"))).toList())
                 .contains("Escuela Primaria Benito Juárez", "Colegio Larrea");
 
         given().queryParam("nivel", "primaria").get("/ogc/collections/" + id + "/items").then().statusCode(200)
