@@ -3,6 +3,7 @@ package mx.implan.brujula.ogc.layers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import mx.implan.brujula.auth.Roles;
@@ -121,8 +122,9 @@ class ReferenceLayersTest {
                 .body("properties", not(org.hamcrest.Matchers.hasKey("geom")))
                 .body("properties", not(org.hamcrest.Matchers.hasKey("superficie")));
 
+        // Doubles, not RestAssured's default floats: the API writes 7 decimals.
         JsonPath items = given().queryParam("limit", 10).get("/ogc/collections/" + id + "/items").then().statusCode(200)
-                .extract().jsonPath();
+                .extract().jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
         assertThat(items.getInt("numberMatched")).isEqualTo(3);
         List<Map<String, Object>> features = items.getList("features");
         for (Map<String, Object> f : features) {
