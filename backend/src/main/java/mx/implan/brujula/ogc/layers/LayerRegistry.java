@@ -74,6 +74,12 @@ public class LayerRegistry {
         return out;
     }
 
+    /** Whether a layer is registered under {@code id} or for {@code table}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean registered(String id, String table) {
+        return ReferenceLayer.findById(id) != null || ReferenceLayer.ofTable(table) != null;
+    }
+
     public LayerView register(Actor actor, NewLayer in, Locale locale) {
         if (in == null) {
             throw JsonProblems.objectRequired(locale);
