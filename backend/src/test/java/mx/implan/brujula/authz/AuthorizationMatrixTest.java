@@ -236,6 +236,12 @@ class AuthorizationMatrixTest {
         FIXTURES.put("GET /api/v1/indicators/{code}/values", Fixture.of(c -> c.spec().queryParam("level", "MUNICIPALITY")
                 .get("/api/v1/indicators/POPULATION/values")));
         FIXTURES.put("GET /api/v1/me/map-package", Fixture.of(c -> c.spec().get("/api/v1/me/map-package")));
+        FIXTURES.put("GET /api/v1/admin/layers", Fixture.of(c -> c.spec().get("/api/v1/admin/layers")));
+        FIXTURES.put("POST /api/v1/admin/layers", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("table", World.layerTable(), "title", "Capa de la matriz", "audience", "STAFF")).post("/api/v1/admin/layers")));
+        FIXTURES.put("PATCH /api/v1/admin/layers/{id}", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("title", "Capa de la matriz, " + c.caller())).patch("/api/v1/admin/layers/" + c.world().layer())));
+        FIXTURES.put("DELETE /api/v1/admin/layers/{id}", Fixture.of(c -> c.spec().delete("/api/v1/admin/layers/" + c.world().layer())));
         FIXTURES.put("GET /ogc", Fixture.of(c -> c.spec().get("/ogc")));
         FIXTURES.put("GET /ogc/conformance", Fixture.of(c -> c.spec().get("/ogc/conformance")));
         FIXTURES.put("GET /ogc/api", Fixture.of(c -> c.spec().get("/ogc/api")));
@@ -393,6 +399,21 @@ class AuthorizationMatrixTest {
             }
         }
 
+        /** A publishable table in schema layers, as ogr2ogr leaves one; earlier runs' are dropped when the world is made. */
+        static String layerTable() {
+            String table = "matriz_" + UUID.randomUUID().toString().substring(0, 8);
+            jakarta.enterprise.inject.spi.CDI.current().select(Db.class).get()
+                    .update("CREATE TABLE layers." + table + " (ogc_fid serial PRIMARY KEY, nombre text, geom geometry(Point, 4326))");
+            return table;
+        }
+
+        /** A staff layer the admin registered, for one call (a DELETE removes it). */
+        String layer() {
+            return given().header("Authorization", bearers.get("admin")).contentType(ContentType.JSON)
+                    .body(Map.of("table", layerTable(), "title", "Capa de la matriz", "audience", "STAFF"))
+                    .post("/api/v1/admin/layers").then().statusCode(201).extract().path("id");
+        }
+
         /** A new open dead letter of the test projector, whose retry succeeds. */
         static long deadLetter() {
             var cdi = jakarta.enterprise.inject.spi.CDI.current();
@@ -463,6 +484,9 @@ class AuthorizationMatrixTest {
             return;
         }
         demo.load(); // zones and the works catalogue; idempotent
+        for (Object table : db.column("SELECT tablename FROM pg_tables WHERE schemaname = 'layers' AND tablename LIKE 'matriz\\_%'")) {
+            db.update("DROP TABLE layers.\"" + table + "\" CASCADE");
+        }
         World w = new World();
         Map<String, String> roles = Map.of("citizen", Roles.CITIZEN, "inspector", Roles.INSPECTOR,
                 "supervisor", Roles.SUPERVISOR, "admin", Roles.ADMIN, "other", Roles.INSPECTOR);
