@@ -74,8 +74,7 @@ public class LayerRegistry {
         return out;
     }
 
-    /** Whether a layer is registered under {@code id} or for {@code table}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Whether a layer is registered under {@code id} or for {@code table} (in a transaction: callers may have no request context). */
     public boolean registered(String id, String table) {
         return ReferenceLayer.findById(id) != null || ReferenceLayer.ofTable(table) != null;
     }
