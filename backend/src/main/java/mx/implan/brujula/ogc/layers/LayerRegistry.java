@@ -19,6 +19,7 @@ import mx.implan.brujula.ogc.layers.LayerViews.TableView;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public class LayerRegistry {
         Map<String, ReferenceLayer> byTable = ReferenceLayer.inOrder().stream()
                 .collect(Collectors.toMap(l -> l.tableName, l -> l, (a, b) -> a, LinkedHashMap::new));
         List<TableView> out = new ArrayList<>();
-        for (LayerTable t : catalogue.tables().stream().sorted(java.util.Comparator.comparing(LayerTable::name)).toList()) {
+        for (LayerTable t : catalogue.tables().stream().sorted(Comparator.comparing(LayerTable::name)).toList()) {
             out.add(TableView.of(t, byTable.remove(t.name()), locale));
         }
         byTable.values().forEach(l -> out.add(TableView.missing(l, locale)));
@@ -163,6 +164,7 @@ public class LayerRegistry {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
+                // only the outcome matters
             }
 
             @Override

@@ -5,6 +5,7 @@ import mx.implan.brujula.http.FieldIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import java.util.Set;
 record LayerTable(String name, List<Column> columns, List<GeometryColumn> geometries, List<String> primaryKey) {
 
     /** Column types a one-column primary key may have, by {@code pg_type.typname}, and the page key type each becomes. */
-    private static final java.util.Map<String, String> KEY_TYPES = java.util.Map.of(
+    private static final Map<String, String> KEY_TYPES = Map.of(
             "int2", "integer", "int4", "integer", "int8", "bigint", "text", "text", "varchar", "text", "uuid", "uuid");
     private static final Set<String> TEMPORAL = Set.of("date", "timestamp", "timestamptz");
 

@@ -1,5 +1,7 @@
 package mx.implan.brujula.ogc.layers;
 
+import mx.implan.brujula.http.FieldIssue;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,7 @@ public final class LayerViews {
 
         static TableView missing(ReferenceLayer layer, Locale locale) {
             return new TableView(layer.tableName, null, null, null, null, List.of(),
-                    List.of(new ProblemView("LAYER_TABLE_MISSING", new mx.implan.brujula.http.FieldIssue("table", "LAYER_TABLE_MISSING",
+                    List.of(new ProblemView("LAYER_TABLE_MISSING", new FieldIssue("table", "LAYER_TABLE_MISSING",
                             "The table no longer exists in schema layers").message(locale))), LayerView.of(layer));
         }
     }
