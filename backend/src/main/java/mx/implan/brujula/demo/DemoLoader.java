@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * With {@code BRUJULA_DEMO=true} (set only by {@code ./brujula run}) loads the real Hermosillo data:
- * demo users, zones and the area of interest, the fictional works catalogue, the demo inspector's
- * zones and the Bachómetro reports, then computes the indicators (SMI) from them. It runs after
- * start-up in the background, so the server answers at once and the data fills in; every step is
- * idempotent.
+ * demo users, zones and the area of interest, the fictional works catalogue, the municipalities
+ * reference layer (which the script loaded with ogr2ogr), the demo inspector's zones and the
+ * Bachómetro reports, then computes the indicators (SMI) from them. It runs after start-up in the
+ * background, so the server answers at once and the data fills in; every step is idempotent.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -27,6 +27,8 @@ public class DemoLoader {
     DemoUsers users;
     @Inject
     DemoReferenceData referenceData;
+    @Inject
+    DemoLayers layers;
     @Inject
     BachometroImport bachometro;
     @Inject
@@ -50,6 +52,7 @@ public class DemoLoader {
             long start = System.nanoTime();
             users.ensure();
             referenceData.load();
+            layers.ensure();
             List<String> zones = assignments.ensure();
             if (!zones.isEmpty()) {
                 LOG.infof("Demo inspector assigned zones %s", zones);

@@ -236,6 +236,12 @@ class AuthorizationMatrixTest {
         FIXTURES.put("GET /api/v1/indicators/{code}/values", Fixture.of(c -> c.spec().queryParam("level", "MUNICIPALITY")
                 .get("/api/v1/indicators/POPULATION/values")));
         FIXTURES.put("GET /api/v1/me/map-package", Fixture.of(c -> c.spec().get("/api/v1/me/map-package")));
+        FIXTURES.put("GET /api/v1/admin/layers", Fixture.of(c -> c.spec().get("/api/v1/admin/layers")));
+        FIXTURES.put("POST /api/v1/admin/layers", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("table", World.layerTable(), "title", "Capa de la matriz", "audience", "STAFF")).post("/api/v1/admin/layers")));
+        FIXTURES.put("PATCH /api/v1/admin/layers/{id}", Fixture.of(c -> c.spec().contentType(ContentType.JSON)
+                .body(Map.of("title", "Capa de la matriz, " + c.caller())).patch("/api/v1/admin/layers/" + c.world().layer())));
+        FIXTURES.put("DELETE /api/v1/admin/layers/{id}", Fixture.of(c -> c.spec().delete("/api/v1/admin/layers/" + c.world().layer())));
         FIXTURES.put("GET /ogc", Fixture.of(c -> c.spec().get("/ogc")));
         FIXTURES.put("GET /ogc/conformance", Fixture.of(c -> c.spec().get("/ogc/conformance")));
         FIXTURES.put("GET /ogc/api", Fixture.of(c -> c.spec().get("/ogc/api")));
@@ -391,6 +397,21 @@ class AuthorizationMatrixTest {
                 return new io.restassured.builder.ResponseBuilder().setStatusCode(stream.status())
                         .setStatusLine("HTTP/1.1 " + stream.status()).setBody("").build();
             }
+        }
+
+        /** A publishable table in schema layers, as ogr2ogr leaves one (the test profile's clean empties the schema). */
+        static String layerTable() {
+            String table = "matriz_" + UUID.randomUUID().toString().substring(0, 8);
+            jakarta.enterprise.inject.spi.CDI.current().select(Db.class).get()
+                    .update("CREATE TABLE layers." + table + " (ogc_fid serial PRIMARY KEY, nombre text, geom geometry(Point, 4326))");
+            return table;
+        }
+
+        /** A staff layer the admin registered, for one call (a DELETE removes it). */
+        String layer() {
+            return given().header("Authorization", bearers.get("admin")).contentType(ContentType.JSON)
+                    .body(Map.of("table", layerTable(), "title", "Capa de la matriz", "audience", "STAFF"))
+                    .post("/api/v1/admin/layers").then().statusCode(201).extract().path("id");
         }
 
         /** A new open dead letter of the test projector, whose retry succeeds. */
