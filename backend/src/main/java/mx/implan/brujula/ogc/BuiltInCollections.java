@@ -90,7 +90,7 @@ final class BuiltInCollections {
         queryables.add(Queryable.zone("Zona (AGEB, localidad o municipio) que contiene la observación"));
         return new OgcCollection(id, title, description, Audience.PUBLIC, "Geometry", OBSERVATIONS,
                 "o.kind = '" + kind.name() + "'", OBSERVATION_ID, "o.geom", Optional.of(Time.instant("o.captured_at")),
-                BY_CAPTURE, "jsonb_build_object(" + properties + ", " + COMMON + ")", List.copyOf(queryables));
+                BY_CAPTURE, "json_build_object(" + properties + ", " + COMMON + ")", List.copyOf(queryables));
     }
 
     private static OgcCollection works() {
@@ -101,7 +101,7 @@ final class BuiltInCollections {
                 Optional.of(Time.interval("w.planned_start", "w.planned_end")),
                 List.of(new KeyColumn("w.code", "text")),
                 """
-                jsonb_build_object('code', w.code, 'name', w.name, 'programme', w.programme, 'fund', w.fund,
+                json_build_object('code', w.code, 'name', w.name, 'programme', w.programme, 'fund', w.fund,
                     'budgetMxn', w.budget_mxn, 'contractor', w.contractor, 'plannedStart', w.planned_start,
                     'plannedEnd', w.planned_end, 'zone', w.zone_id, 'delayed', d.delayed, 'delayPoints', d.delay_points,
                     'lastProgressPercent', (SELECT r.percent FROM work_progress_report r WHERE r.work_id = w.id
@@ -118,7 +118,7 @@ final class BuiltInCollections {
                 Audience.PUBLIC, "MultiPolygon", "zone z", "TRUE", new FeatureId("z.id", "text"), "z.geom", Optional.empty(),
                 List.of(new KeyColumn("z.id", "text")),
                 """
-                jsonb_build_object('type', z.zone_type, 'name', z.name, 'parent', z.parent_id, 'population', z.population,
+                json_build_object('type', z.zone_type, 'name', z.name, 'parent', z.parent_id, 'population', z.population,
                     'areaKm2', round(CAST(z.area_km2 AS numeric), 4), 'marginalisationIndex', z.properties->'IM_2020',
                     'marginalisationGrade', z.properties->>'GM_2020')""",
                 List.of(Queryable.oneOf("type", "z.zone_type", List.of("AGEB", "LOCALITY", "MUNICIPALITY"), "Nivel de la zona"),
@@ -137,7 +137,7 @@ final class BuiltInCollections {
                 Optional.of(Time.instant("v.period_start")),
                 List.of(new KeyColumn("v.indicator_code", "text"), new KeyColumn("v.zone_id", "text")),
                 """
-                jsonb_build_object('indicator', v.indicator_code, 'name', v.name_es, 'unit', v.unit_es, 'zone', v.zone_id,
+                json_build_object('indicator', v.indicator_code, 'name', v.name_es, 'unit', v.unit_es, 'zone', v.zone_id,
                     'zoneName', z.name, 'level', z.zone_type, 'periodType', v.period_type, 'periodStart', v.period_start,
                     'value', v.value, 'numerator', v.numerator, 'denominator', v.denominator, 'target', v.target,
                     'polarity', v.polarity)""",
@@ -153,8 +153,8 @@ final class BuiltInCollections {
                 Audience.STAFF, "Geometry", OBSERVATIONS, "TRUE", OBSERVATION_ID, "o.geom",
                 Optional.of(Time.instant("o.captured_at")), BY_CAPTURE,
                 """
-                jsonb_build_object('kind', o.kind, 'status', o.status, 'attributes', o.attributes, 'notes', o.notes,
-                    'author', o.author, 'deviceId', o.device_id, 'accuracyM', o.accuracy_m, 'flags', to_jsonb(o.flags),
+                json_build_object('kind', o.kind, 'status', o.status, 'attributes', o.attributes, 'notes', o.notes,
+                    'author', o.author, 'deviceId', o.device_id, 'accuracyM', o.accuracy_m, 'flags', o.flags,
                     'rev', o.rev, 'zone', io.zone_id, 'capturedAt', o.captured_at, 'receivedAt', o.received_at,
                     'updatedAt', o.updated_at,
                     'photos', COALESCE((SELECT jsonb_agg({base} || 'api/v1/attachments/' || (p.value->>'sha256') ORDER BY p.ordinality)

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL of an items page, its count and one feature. Each feature leaves PostgreSQL as finished
- * GeoJSON text ({@code ST_AsGeoJSON} in the answer's CRS, properties from {@code jsonb_build_object}),
+ * GeoJSON text ({@code ST_AsGeoJSON} in the answer's CRS, properties from {@code json_build_object}),
  * so a page is copied to the client row by row and never becomes objects here.
  */
 final class FeatureSql {
@@ -79,8 +79,8 @@ final class FeatureSql {
         }
         properties = properties.replace("{base}", "CAST(? AS text)");
         return "'{\"type\":\"Feature\",\"id\":' || to_json(" + c.featureId().text() + ")::text || ',\"geometry\":' || COALESCE("
-                + geometry(c.geometry(), crs) + ", 'null') || ',\"properties\":' || CAST(jsonb_strip_nulls(" + properties
-                + ") AS text) || '}'";
+                + geometry(c.geometry(), crs) + ", 'null') || ',\"properties\":' || CAST(" + properties
+                + " AS text) || '}'";
     }
 
     /** The geometry in {@code crs}, axis order included, as GeoJSON text without a {@code crs} member. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param geometry      the geometry column (SRID 4326; may be NULL on a row)
  * @param time          the temporal columns, if the collection has a time
  * @param key           the keyset order of pages: unique, served by an index
- * @param properties    a {@code jsonb} expression of the feature's properties; {@code {base}} stands for
+ * @param properties    a {@code json} or {@code jsonb} expression of the feature's properties; {@code {base}} stands for
  *                      the service's base URL (bound as a parameter)
  */
 public record OgcCollection(String id, String title, String description, Audience audience, String geometryType,

@@ -77,7 +77,8 @@ final class LayerCollection {
             objects.add("jsonb_build_object(" + shown.subList(from, Math.min(shown.size(), from + COLUMNS_PER_OBJECT)).stream()
                     .map(c -> literal(c.name()) + ", " + column(c.name())).collect(Collectors.joining(", ")) + ")");
         }
-        return String.join(" || ", objects);
+        // nulls left out, as the GIS team's tables are often sparse
+        return "jsonb_strip_nulls(" + String.join(" || ", objects) + ")";
     }
 
     private static List<Queryable> queryables(List<Column> columns) {
