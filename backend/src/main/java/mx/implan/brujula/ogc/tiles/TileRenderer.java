@@ -47,8 +47,9 @@ public class TileRenderer {
      * row of NULLs (a join that matches nothing), so an empty collection has its fields too.
      */
     List<String> fields(OgcCollection c) {
-        String sql = "SELECT array_agg(k ORDER BY k) FROM (SELECT jsonb_object_keys(" + c.properties().replace("{base}", "CAST(NULL AS text)")
-                + ") AS k FROM (SELECT 1) AS one LEFT JOIN (" + c.from() + ") ON FALSE) keys";
+        // Lists (photo URLs) are lists even on NULLs: they are left out as tiles leave them out.
+        String sql = "SELECT array_agg(p.key ORDER BY p.key) FROM (SELECT 1) AS one LEFT JOIN (" + c.from() + ") ON FALSE, "
+                + "jsonb_each(" + c.properties().replace("{base}", "CAST(NULL AS text)") + ") p WHERE jsonb_typeof(p.value) NOT IN ('array', 'object')";
         try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             java.sql.Array names = rs.next() ? rs.getArray(1) : null;

@@ -52,6 +52,7 @@ final class TileSql {
         bounds(params, t);
         StringBuilder columns = new StringBuilder();
         StringBuilder counts = new StringBuilder();
+        StringBuilder picked = new StringBuilder();
         StringBuilder nulls = new StringBuilder(", NULL AS cluster, CAST(NULL AS bigint) AS count");
         for (String name : FACETS) {
             c.queryable(name).ifPresent(q -> {
@@ -61,31 +62,33 @@ final class TileSql {
                     String attribute = '"' + name + '_' + value + '"';
                     counts.append(", NULLIF(count(*) FILTER (WHERE cell.").append(name).append(" = '").append(value)
                             .append("'), 0) AS ").append(attribute);
+                    picked.append(", agg.").append(attribute);
                     nulls.append(", CAST(NULL AS bigint) AS ").append(attribute);
                 }
             });
         }
         params.add(cells);
         params.add(cells);
+        params.add(cells - 1);
+        params.add(cells - 1);
         params.add(c.id());
-        params.add(cells - 1);
-        params.add(cells - 1);
         String sql = BOUNDS
-                + "pts AS (SELECT ST_Transform(" + c.geometry() + ", 3857) AS g" + columns + " FROM " + c.from() + ", bounds "
+                + ", pts AS (SELECT ST_Transform(" + c.geometry() + ", 3857) AS g" + columns + " FROM " + c.from() + ", bounds "
                 + "WHERE (" + c.where() + ") AND " + c.geometry() + " && bounds.box AND GeometryType(" + c.geometry() + ") = 'POINT'), "
                 + "cell AS (SELECT pts.*, floor((ST_X(g) - ST_XMin(bounds.env)) / (ST_XMax(bounds.env) - ST_XMin(bounds.env)) * ?) AS cx, "
-                + "floor((ST_YMax(bounds.env) - ST_Y(g)) / (ST_YMax(bounds.env) - ST_YMin(bounds.env)) * ?) AS cy FROM pts, bounds) "
+                + "floor((ST_YMax(bounds.env) - ST_Y(g)) / (ST_YMax(bounds.env) - ST_YMin(bounds.env)) * ?) AS cy FROM pts, bounds), "
+                + "agg AS (SELECT ST_SetSRID(ST_MakePoint(avg(ST_X(cell.g)), avg(ST_Y(cell.g))), 3857) AS g, count(*) AS count" + counts
+                + " FROM cell WHERE cell.cx BETWEEN 0 AND ? AND cell.cy BETWEEN 0 AND ? GROUP BY cell.cx, cell.cy) "
                 + "SELECT ST_AsMVT(f, ?, " + EXTENT + ", 'geom') FROM ("
-                + "SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(ST_X(cell.g)), avg(ST_Y(cell.g))), 3857), min(bounds.env), "
-                + EXTENT + ", 0, true) AS geom, CAST(NULL AS text) AS id, CAST(NULL AS jsonb) AS properties, true AS cluster, count(*) AS count"
-                + counts + " FROM cell, bounds WHERE cell.cx BETWEEN 0 AND ? AND cell.cy BETWEEN 0 AND ? GROUP BY cell.cx, cell.cy"
+                + "SELECT ST_AsMVTGeom(agg.g, bounds.env, " + EXTENT + ", 0, true) AS geom, CAST(NULL AS text) AS id, "
+                + "CAST(NULL AS jsonb) AS properties, true AS cluster, agg.count" + picked + " FROM agg, bounds"
                 + " UNION ALL " + featureRows(c, "GeometryType(" + c.geometry() + ") <> 'POINT'", nulls.toString(), base, params)
                 + ") f WHERE f.geom IS NOT NULL";
         return new Statement(sql, params);
     }
 
     private static final String BOUNDS = "WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env, "
-            + "ST_Transform(ST_TileEnvelope(?, ?, ?), 4326) AS box, ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326) AS wide), ";
+            + "ST_Transform(ST_TileEnvelope(?, ?, ?), 4326) AS box, ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326) AS wide) ";
 
     private static void bounds(List<Object> params, TileAddress t) {
         for (int i = 0; i < 3; i++) {

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -79,15 +78,10 @@ public class TilesResource {
         TileAddress t = TileAddress.parse(z, y, x, locale());
         String base = base();
         RenderedTile tile = cache.get(c.id(), t, base, () -> renderer.render(c, t, base));
-        CacheControl cc = new CacheControl();
-        if (c.isPublic()) {
-            cc.setMaxAge((int) config.publicMaxAge().toSeconds());
-        } else {
-            cc.setPrivate(true);
-            cc.setNoCache(true);
-        }
+        // Staff tiles stay out of shared caches and are revalidated (their ETag makes that cheap).
+        String cc = c.isPublic() ? "public, max-age=" + config.publicMaxAge().toSeconds() : "private, no-cache";
         if (HttpPreconditions.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tile.etag())) {
-            return Response.notModified().tag(tile.etag().replace("\"", "")).cacheControl(cc).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+            return Response.notModified().tag(tile.etag().replace("\"", "")).header(HttpHeaders.CACHE_CONTROL, cc).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
         }
         Response.ResponseBuilder r;
         if (tile.empty()) {
@@ -97,7 +91,7 @@ public class TilesResource {
         } else {
             r = Response.ok(tile.plain(), MVT);
         }
-        return r.tag(tile.etag().replace("\"", "")).cacheControl(cc).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+        return r.tag(tile.etag().replace("\"", "")).header(HttpHeaders.CACHE_CONTROL, cc).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     /** Tiles take no query parameters: one that is given was meant to filter, and must not be silently ignored. */
