@@ -55,7 +55,9 @@ public final class TilesBench {
         List<TileAddress> tiles = tiles();
         System.out.printf("tiles bench: %,d observations over Hermosillo, %d tiles z 10–17 of the collection observations%n", n, tiles.size());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        try (BackendJar backend = BackendJar.launch(jar).database(DATABASE).jvmOptions(List.of("-Xmx1g"))
+        try (BackendJar backend = BackendJar.launch(jar).database(DATABASE).jvmOptions(List.of("-Xmx1g",
+                        // The indicators' periodic derivation reads every observation: off, so it does not run beside the measurement.
+                        "-Dbrujula.indicators.refresh-every=off"))
                 .env(Map.of("QUARKUS_LOG_LEVEL", "WARN")).start()) {
             long t0 = System.nanoTime();
             insert(backend, n);
@@ -125,10 +127,10 @@ public final class TilesBench {
                            3 + 10 * random(), now() - make_interval(secs => 86400 * 365 * random()), 'bench-' || (i % 50),
                            'Observación sintética', jsonb_build_object('severity', 1 + i % 5), k.status, 'bench', 1,
                            repeat('0', 64), now(), now()
-                    FROM generate_series(1, %d) i
-                    CROSS JOIN LATERAL (SELECT (ARRAY['RISK', 'URBAN_IMAGE', 'GREEN_AREA', 'WORKS_PROGRESS'])[1 + i %% 4] AS kind,
-                                               (ARRAY['REPORTED', 'VERIFIED', 'IN_PROGRESS', 'RESOLVED', 'DISMISSED'])[1 + (i / 4) %% 5] AS status) k
-                    """.formatted(n));
+                    FROM generate_series(1, $N) i
+                    CROSS JOIN LATERAL (SELECT (ARRAY['RISK', 'URBAN_IMAGE', 'GREEN_AREA', 'WORKS_PROGRESS'])[1 + i % 4] AS kind,
+                                               (ARRAY['REPORTED', 'VERIFIED', 'IN_PROGRESS', 'RESOLVED', 'DISMISSED'])[1 + (i / 4) % 5] AS status) k
+                    """.replace("$N", Integer.toString(n)));
             s.execute("ANALYZE observation");
         }
     }

@@ -67,21 +67,21 @@ final class TileSql {
                 }
             });
         }
-        params.add(cells);
-        params.add(cells);
-        params.add(cells - 1);
-        params.add(cells - 1);
-        params.add(c.id());
+        double n = Math.pow(2, t.z());
+        params.addAll(List.of(n, t.x(), n, t.y(), cells, cells, c.id()));
+        // Tile coordinates straight from longitude and latitude (the Web Mercator formulas): no
+        // reprojection of each of the tile's points, which at low zoom may be all of them.
         String sql = BOUNDS
-                + ", pts AS (SELECT ST_Transform(" + c.geometry() + ", 3857) AS g" + columns + " FROM " + c.from() + ", bounds "
-                + "WHERE (" + c.where() + ") AND " + c.geometry() + " && bounds.box AND GeometryType(" + c.geometry() + ") = 'POINT'), "
-                + "cell AS (SELECT pts.*, floor((ST_X(g) - ST_XMin(bounds.env)) / (ST_XMax(bounds.env) - ST_XMin(bounds.env)) * ?) AS cx, "
-                + "floor((ST_YMax(bounds.env) - ST_Y(g)) / (ST_YMax(bounds.env) - ST_YMin(bounds.env)) * ?) AS cy FROM pts, bounds), "
-                + "agg AS (SELECT ST_SetSRID(ST_MakePoint(avg(ST_X(cell.g)), avg(ST_Y(cell.g))), 3857) AS g, count(*) AS count" + counts
-                + " FROM cell WHERE cell.cx BETWEEN 0 AND ? AND cell.cy BETWEEN 0 AND ? GROUP BY cell.cx, cell.cy) "
+                + ", pts AS (SELECT ST_X(" + c.geometry() + ") AS lon, ST_Y(" + c.geometry() + ") AS lat" + columns + " FROM " + c.from()
+                + ", bounds WHERE (" + c.where() + ") AND " + c.geometry() + " && bounds.box AND GeometryType(" + c.geometry() + ") = 'POINT'), "
+                + "cell AS (SELECT pts.*, (lon + 180) / 360 * ? - ? AS tx, "
+                + "(1 - ln(tan(radians(lat)) + 1 / cos(radians(lat))) / pi()) / 2 * ? - ? AS ty FROM pts), "
+                + "agg AS (SELECT ST_MakePoint(round(avg(cell.tx) * " + EXTENT + "), round(avg(cell.ty) * " + EXTENT + ")) AS g, count(*) AS count"
+                + counts + " FROM cell WHERE cell.tx >= 0 AND cell.tx < 1 AND cell.ty >= 0 AND cell.ty < 1"
+                + " GROUP BY floor(cell.tx * ?), floor(cell.ty * ?)) "
                 + "SELECT ST_AsMVT(f, ?, " + EXTENT + ", 'geom') FROM ("
-                + "SELECT ST_AsMVTGeom(agg.g, bounds.env, " + EXTENT + ", 0, true) AS geom, CAST(NULL AS text) AS id, "
-                + "CAST(NULL AS jsonb) AS properties, true AS cluster, agg.count" + picked + " FROM agg, bounds"
+                + "SELECT agg.g AS geom, CAST(NULL AS text) AS id, "
+                + "CAST(NULL AS jsonb) AS properties, true AS cluster, agg.count" + picked + " FROM agg"
                 + " UNION ALL " + featureRows(c, "GeometryType(" + c.geometry() + ") <> 'POINT'", nulls.toString(), base, params)
                 + ") f WHERE f.geom IS NOT NULL";
         return new Statement(sql, params);
