@@ -177,7 +177,7 @@ class VectorTilesTest {
     @Test
     void anObservationCreatedInACachedTileShowsInItOnceItsEventIsProcessed() {
         double[] p = spot();
-        TileAddress t = TileAddress.containing(p[0], p[1], 15);
+        TileAddress t = TileAddress.containing(p[0], p[1], 16);
         TileAddress low = TileAddress.containing(p[0], p[1], 11);
         List<Mvt.Feature> before = features("risks", t);
         long lowBefore = features("risks", low).stream().mapToLong(c -> (Long) c.attributes().get("count")).sum();

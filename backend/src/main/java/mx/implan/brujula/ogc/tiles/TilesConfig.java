@@ -10,8 +10,12 @@ import java.util.Set;
 @ConfigMapping(prefix = "brujula.tiles")
 public interface TilesConfig {
 
-    /** Below this zoom the point collections in {@link #clusteredCollections()} are served as clusters with counts. */
-    @WithDefault("14")
+    /**
+     * Below this zoom the point collections in {@link #clusteredCollections()} are served as clusters
+     * with counts. 16: at zoom 14 and 15 a dense city has thousands of points per tile (megabytes,
+     * hundreds of milliseconds); at 16 about 500 (docs/benchmarks.md, "Vector tiles").
+     */
+    @WithDefault("16")
     int clusterBelowZoom();
 
     /** Cluster cells per tile side: 32 gives cells of 128 of the tile's 4096 units (about 16 screen pixels). */
