@@ -73,6 +73,8 @@ final class OgcDocuments {
         OgcLinks.add(l, self + "/items?f=html", "items", OgcLinks.HTML, "Elementos (HTML)");
         OgcLinks.add(l, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
                 "Propiedades por las que se puede filtrar");
+        OgcLinks.add(l, self + "/tiles/WebMercatorQuad", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcLinks.JSON,
+                "Teselas vectoriales (TileJSON)");
         ObjectNode ext = doc.putObject("extent");
         ObjectNode spatial = ext.putObject("spatial");
         ArrayNode bboxes = spatial.putArray("bbox");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,8 @@ public class ZoneService {
 
     @Inject
     EntityManager em;
+    @Inject
+    Event<ZonesChanged> zonesChanged;
 
     @Inject
     ObjectMapper mapper;
@@ -163,6 +166,9 @@ public class ZoneService {
         Object[] counts = (Object[]) em.createNativeQuery(sql).setParameter("rows", rows.toString()).getSingleResult();
         int created = ((Number) counts[0]).intValue();
         int updated = ((Number) counts[1]).intValue();
+        if (created + updated > 0) {
+            zonesChanged.fire(new ZonesChanged(counts[2] == null ? List.of() : List.of(((String) counts[2]).split(","))));
+        }
         if (counts[2] != null) {
             // A rewritten zone may now cover other works: its inspectors are told in this transaction.
             inspectorFeed.zonesChanged(List.of(((String) counts[2]).split(",")));

@@ -232,6 +232,10 @@ class AuthorizationMatrixTest {
         FIXTURES.put("POST /api/v1/admin/dead-letters/{id}/discard",
                 Fixture.of(c -> c.spec().post("/api/v1/admin/dead-letters/" + World.deadLetter() + "/discard")));
         FIXTURES.put("GET /api/v1/indicators", Fixture.of(c -> c.spec().queryParam("category", "URBAN_IMAGE").get("/api/v1/indicators")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/tiles/WebMercatorQuad", Fixture.of(c -> c.spec()
+                .get("/ogc/collections/risks/tiles/WebMercatorQuad")));
+        FIXTURES.put("GET /ogc/collections/{collectionId}/tiles/WebMercatorQuad/{z}/{y}/{x}", Fixture.of(c -> c.spec()
+                .get("/ogc/collections/risks/tiles/WebMercatorQuad/0/0/0")));
         FIXTURES.put("GET /api/v1/indicators/{code}", Fixture.of(c -> c.spec().get("/api/v1/indicators/POPULATION")));
         FIXTURES.put("GET /api/v1/indicators/{code}/values", Fixture.of(c -> c.spec().queryParam("level", "MUNICIPALITY")
                 .get("/api/v1/indicators/POPULATION/values")));
