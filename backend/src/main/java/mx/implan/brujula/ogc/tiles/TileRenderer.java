@@ -49,7 +49,7 @@ public class TileRenderer {
     List<String> fields(OgcCollection c) {
         // Lists (photo URLs) are lists even on NULLs: they are left out as tiles leave them out.
         String sql = "SELECT array_agg(p.key ORDER BY p.key) FROM (SELECT 1) AS one LEFT JOIN (" + c.from() + ") ON FALSE, "
-                + "jsonb_each(" + c.properties().replace("{base}", "CAST(NULL AS text)") + ") p WHERE jsonb_typeof(p.value) NOT IN ('array', 'object')";
+                + "jsonb_each(CAST(" + c.properties().replace("{base}", "CAST(NULL AS text)") + " AS jsonb)) p WHERE jsonb_typeof(p.value) NOT IN ('array', 'object')";
         try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             java.sql.Array names = rs.next() ? rs.getArray(1) : null;

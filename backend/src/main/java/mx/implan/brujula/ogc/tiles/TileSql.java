@@ -109,7 +109,7 @@ final class TileSql {
         properties = properties.replace("{base}", "CAST(? AS text)");
         return "SELECT ST_AsMVTGeom(ST_Transform(" + c.geometry() + ", 3857), bounds.env, " + EXTENT + ", " + BUFFER + ", true) AS geom, "
                 + c.featureId().text() + " AS id, "
-                + "(SELECT jsonb_object_agg(p.key, p.value) FROM jsonb_each((" + properties + ")" + omitted(c) + ") p "
+                + "(SELECT jsonb_object_agg(p.key, p.value) FROM jsonb_each(CAST((" + properties + ") AS jsonb)" + omitted(c) + ") p "
                 + "WHERE jsonb_typeof(p.value) IN ('string', 'number', 'boolean')) AS properties" + more
                 + " FROM " + c.from() + ", bounds WHERE (" + c.where() + ") AND " + c.geometry() + " && bounds.wide AND " + predicate;
     }
