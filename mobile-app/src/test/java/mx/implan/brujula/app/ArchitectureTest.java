@@ -23,6 +23,7 @@ import mx.implan.brujula.app.api.TransportException;
 import mx.implan.brujula.app.journal.AssignedWork;
 import mx.implan.brujula.app.journal.Draft;
 import mx.implan.brujula.app.journal.EntryState;
+import mx.implan.brujula.app.journal.OfflineMap;
 import mx.implan.brujula.app.journal.FileJournal;
 import mx.implan.brujula.app.journal.InvalidDraftException;
 import mx.implan.brujula.app.journal.Journal;
@@ -44,7 +45,7 @@ class ArchitectureTest {
 
     /** What the screens may use of the journal, the sync engine, accounts and the API client: their interfaces. */
     private static final Set<Class<?>> UI_CONTRACT = Set.of(
-            Journal.class, JournalEntry.class, Draft.class, EntryState.class, AssignedWork.class,
+            Journal.class, JournalEntry.class, Draft.class, EntryState.class, AssignedWork.class, OfflineMap.class,
             InvalidDraftException.class, JournalException.class,
             SyncEngine.class, SyncStatus.class,
             Accounts.class, Account.class,
