@@ -23,7 +23,7 @@ final class RawReply {
     /** Sends {@code request} as written and reads until the connection closes (within {@code timeoutMillis}). */
     static Reply exchange(URI base, String request, int timeoutMillis) {
         try (RawHttp http = RawHttp.connect(url(base), timeoutMillis)) {
-            return parse(request, http.send(request.getBytes(StandardCharsets.UTF_8)).readToClose());
+            return parse(request, http.send(request.getBytes(StandardCharsets.UTF_8)).readBytesToClose());
         }
     }
 
@@ -41,12 +41,21 @@ final class RawReply {
         }
     }
 
-    /** The status line, headers and (de-chunked) body of a whole HTTP/1.x answer. */
+    /** As {@link #parse(String, byte[])}, for an answer already read as text. */
     static Reply parse(String request, String answer) {
+        return parse(request, answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The status line, headers and (de-chunked) body of a whole HTTP/1.x answer. Chunks are counted in
+     * bytes and may split a UTF-8 character, so the body is decoded only once the chunks are joined.
+     */
+    static Reply parse(String request, byte[] bytes) {
+        String answer = new String(bytes, StandardCharsets.ISO_8859_1);
         String shown = request.length() > 300 ? request.substring(0, 300) + "…" : request;
         int blank = answer.indexOf("\r\n\r\n");
         if (!answer.startsWith("HTTP/1.") || blank < 0) {
-            return new Reply(shown, 0, "", answer, HttpHeaders.of(Map.of(), (a, b) -> true));
+            return new Reply(shown, 0, "", new String(bytes, StandardCharsets.UTF_8), HttpHeaders.of(Map.of(), (a, b) -> true));
         }
         String[] lines = answer.substring(0, blank).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -58,18 +67,16 @@ final class RawReply {
                         .add(lines[i].substring(colon + 1).strip());
             }
         }
-        String body = answer.substring(blank + 4);
+        byte[] raw = java.util.Arrays.copyOfRange(bytes, blank + 4, bytes.length);
         List<String> encoding = headers.getOrDefault("Transfer-Encoding", List.of());
-        if (!encoding.isEmpty() && encoding.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
-            body = dechunk(body);
-        }
+        String body = !encoding.isEmpty() && encoding.get(0).toLowerCase(Locale.ROOT).contains("chunked")
+                ? dechunk(raw) : new String(raw, StandardCharsets.UTF_8);
         List<String> type = headers.getOrDefault("Content-Type", List.of(""));
         return new Reply(shown, status, type.get(0), body, HttpHeaders.of(headers, (a, b) -> true));
     }
 
-    private static String dechunk(String chunked) {
+    private static String dechunk(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] bytes = chunked.getBytes(StandardCharsets.UTF_8);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int at = 0;
         while (at < text.length()) {

@@ -121,6 +121,11 @@ public final class RawHttp implements AutoCloseable {
      * the server was expected to answer and close.
      */
     public String readToClose() {
+        return new String(readBytesToClose(), StandardCharsets.UTF_8);
+    }
+
+    /** The answer's bytes until the server closes (a chunked body may split a UTF-8 character between chunks). */
+    public byte[] readBytesToClose() {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
             InputStream in = socket.getInputStream();
@@ -135,7 +140,7 @@ public final class RawHttp implements AutoCloseable {
         } catch (IOException reset) {
             // A reset after the answer is as good as a close.
         }
-        return answer.toString(StandardCharsets.UTF_8);
+        return answer.toByteArray();
     }
 
     /**
